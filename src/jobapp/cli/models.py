@@ -1,0 +1,60 @@
+"""`jobapp models list | check | pull NAME`."""
+
+from __future__ import annotations
+
+import click
+from rich.table import Table
+
+from jobapp.cli.output import console, print_json
+from jobapp.errors import ModelUnavailable
+
+
+@click.group()
+def models() -> None:
+    """See, check and download the models (embedder, reranker, LLM)."""
+
+
+def _table(rows: list[dict]) -> None:
+    table = Table(title="Models")
+    for col in ("role", "spec", "backend", "available", "why"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        ok = "[green]yes[/]" if r.get("available") else "[red]no[/]"
+        table.add_row(str(r.get("role", "")), str(r.get("spec", "")), str(r.get("backend", "")), ok,
+                      str(r.get("why", "")))
+    console.print(table)
+
+
+@models.command("list")
+@click.option("--json", "as_json", is_flag=True)
+def list_(as_json: bool) -> None:
+    """Show the configured models of the current profile and whether they are available."""
+    from jobapp.models.profiles import describe_models
+
+    rows = describe_models()
+    print_json(rows) if as_json else _table(rows)
+
+
+@models.command("check")
+@click.option("--json", "as_json", is_flag=True)
+def check(as_json: bool) -> None:
+    """Load each configured model for real and report."""
+    from jobapp.models.hub import check as check_models
+
+    rows = check_models()
+    print_json(rows) if as_json else _table(rows)
+    if not all(r.get("available") for r in rows):
+        raise ModelUnavailable("Some configured models cannot be loaded.", hint="See the 'why' column above.")
+
+
+@models.command("pull")
+@click.argument("name")
+def pull(name: str) -> None:
+    """Download a model from the Hugging Face hub (needs internet)."""
+    from jobapp.models.hub import pull as pull_model
+
+    path = pull_model(name)
+    console.print(f"{name} is ready at {path}.")
+
+
+COMMANDS = [models]

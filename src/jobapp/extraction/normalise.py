@@ -1,0 +1,149 @@
+"""Text normalisation and light stemming shared by every matcher in this package.
+
+Offers and CVs mix French and English, accents or not, singular or plural, "Gestion de projets" or
+"gestion projet". Every comparison here goes through the same three steps so that both sides agree:
+``normalise`` (casefold, strip accents, unify punctuation), ``tokenize`` (words with their offsets in
+the original text) and ``stem`` (a deliberately conservative suffix folding: it merges plural and
+gender forms, never different words).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from unidecode import unidecode
+
+from jobapp.extraction.stopwords import STOPWORDS
+
+# One-character replacements only, so that offsets in the result equal offsets in the input.
+_PUNCT_TABLE = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+        "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\t": " ", "\u200b": " ",
+    }
+)  # fmt: skip
+
+_SPACES = re.compile(r"[ \u3000]+")
+
+# A token: "Bac+5" / "bac + 5" (one token), or letters/digits with inner dots ("Node.js", "ASP.NET"),
+# an optional leading dot (".NET") and trailing "++"/"#" ("C++", "C#", "F#").
+TOKEN_RE = re.compile(r"(?i:bac\s*\+\s*\d+)|\.?[^\W_]+(?:\.[^\W_]+)*(?:\+\+|#)?")
+
+
+def unify_punctuation(text: str) -> str:
+    """Same length as ``text``: curly quotes, dashes and odd spaces become their ASCII forms."""
+    return text.translate(_PUNCT_TABLE)
+
+
+def normalise(text: str) -> str:
+    """Casefolded, accent-free text with ASCII quotes/dashes and single spaces (newlines kept)."""
+    text = unidecode(unify_punctuation(text)).casefold()
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(lines).strip()
+
+
+@lru_cache(maxsize=200_000)
+def normalise_token(raw: str) -> str:
+    """Normalised form of one token: "Node.js" -> "nodejs", ".NET" -> "dotnet", "Bac + 5" -> "bac+5"."""
+    tok = unidecode(raw).casefold()
+    if tok.startswith("."):
+        tok = "dot" + tok[1:]
+    if tok.startswith("bac") and "+" in tok:
+        return "bac+" + "".join(ch for ch in tok if ch.isdigit())
+    return tok.replace(".", "")
+
+
+# Suffix folding, applied in order after the plural is removed. Each rule maps a family of forms to
+# one spelling; it is only applied to words long enough that the rule cannot eat the word.
+_GENDER_RULES: tuple[tuple[str, str, int], ...] = (
+    ("ysis", "yse", 6),  # analysis -> analyse (en/fr)
+    ("euse", "eur", 6),  # vendeuse -> vendeur
+    ("trice", "teur", 7),  # animatrice -> animateur
+    ("elle", "el", 6),  # professionnelle -> professionnel
+    ("ienne", "ien", 6),  # technicienne -> technicien
+    ("ive", "if", 6),  # creative/créative -> creatif
+    ("ee", "e", 5),  # diplômée -> diplome
+)
+
+
+@lru_cache(maxsize=200_000)
+def stem(token: str) -> str:
+    """Conservative FR/EN stem of a normalised token: plurals and gender, nothing else.
+
+    "compétences" -> "competence", "réseaux" -> "reseau", "KPIs" -> "kpi", "processes" -> "process",
+    "analysis"/"analyses" -> "analyse". Words of three letters or fewer ("aws", "ios", "bts") and
+    words ending in -ss/-us/-is are left alone so acronyms and Latin-like words stay intact.
+    """
+    t = token
+    if len(t) <= 3 or not t.isalpha():
+        return t
+    if t.endswith("eaux") or t.endswith("eux"):
+        t = t[:-1]
+    elif t.endswith("aux") and len(t) > 5:
+        t = t[:-3] + "al"
+    elif t.endswith("ies") and len(t) > 5:
+        t = t[:-1]  # technologies -> technologie (fr) ; en "technology" folds below
+    elif t.endswith("s") and not t.endswith(("ss", "us", "is")):
+        t = t[:-1]
+        # English -es plurals: processes -> processe -> process, boxes -> boxe -> box.
+        if t.endswith(("sse", "che", "she", "xe", "ze")) and len(t) > 4:
+            t = t[:-1]
+    elif t.endswith(("sse", "che", "she", "xe", "ze")) and len(t) > 4:
+        t = t[:-1]  # singular of the same family: "cache" -> "cach" like "caches"
+    if t.endswith("y") and len(t) > 4 and t[-2] not in "aeiou":
+        t = t[:-1] + "ie"  # technology -> technologie, strategy -> strategie (fr)
+    for suffix, repl, min_len in _GENDER_RULES:
+        if len(t) >= min_len and t.endswith(suffix):
+            return t[: -len(suffix)] + repl
+    return t
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a text, with where it is, so hits can be shown in the original spelling."""
+
+    raw: str  # as written
+    norm: str  # normalise_token(raw)
+    stem: str  # stem(norm)
+    start: int
+    end: int
+    stop: bool  # a FR/EN stopword
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words of ``text`` with offsets into ``text`` itself (not into a normalised copy)."""
+    out: list[Token] = []
+    for m in TOKEN_RE.finditer(unify_punctuation(text)):
+        raw = m.group()
+        norm = normalise_token(raw)
+        out.append(Token(raw, norm, stem(norm), m.start(), m.end(), norm in STOPWORDS))
+    return out
+
+
+def iter_words(text: str) -> Iterator[str]:
+    """Normalised words of ``text`` (no stemming), for counting."""
+    for m in TOKEN_RE.finditer(unify_punctuation(text)):
+        yield normalise_token(m.group())
+
+
+def term_tokens(term: str) -> tuple[str, ...]:
+    """Stemmed content tokens of a term, in order (stopwords dropped unless the term is only stopwords).
+
+    "Gestion des projets" -> ("gestion", "projet"); "Compétences" -> ("competence",).
+    """
+    toks = tokenize(term)
+    content = tuple(t.stem for t in toks if not t.stop)
+    return content or tuple(t.stem for t in toks)
+
+
+def term_key(term: str) -> tuple[str, ...]:
+    """Order-free identity of a term: sorted unique content stems.
+
+    "gestion de projet" and "projet (gestion)" share the key ("gestion", "projet").
+    """
+    return tuple(sorted(set(term_tokens(term))))

@@ -1,0 +1,152 @@
+"""Split a job offer into its usual parts, from its French or English headings.
+
+Offers are written as "Vos missions / Profil recherché / Avantages" or "Responsibilities /
+Requirements / Benefits", as markdown (``## Profil``), bold or upper-case lines, or "Heading :" lines
+with text after the colon. Knowing the part matters: a skill under "Profil" is required, the same
+word in the company blurb is not.
+
+Keys returned (only non-empty ones): ``intro`` (text before any heading), ``company``, ``missions``,
+``profile``, ``skills``, ``benefits``, ``other`` (recognised headings of no interest, e.g. the
+recruitment process). Text under the same key is joined with blank lines, in order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jobapp.extraction.normalise import normalise
+
+SECTION_KEYS = ("intro", "company", "missions", "profile", "skills", "benefits", "other")
+
+# Normalised heading phrases (no accents, lower case). A heading matches when, after removing
+# decoration, it equals one of these or starts with one followed by a few words.
+_HEADINGS: dict[str, tuple[str, ...]] = {
+    "company": (
+        "entreprise", "l'entreprise", "la societe", "societe", "qui sommes-nous", "qui sommes nous",
+        "qui sommes-nous ?", "a propos de nous", "a propos", "notre client", "le client", "presentation",
+        "presentation de l'entreprise", "about us", "about the company", "who we are", "our company",
+        "the company", "company", "company description", "notre entreprise", "notre societe", "nous sommes",
+        "le groupe", "notre groupe", "l'employeur", "employeur", "about", "contexte", "le contexte",
+        "context", "la structure", "notre structure", "l'agence", "notre agence", "le cabinet",
+    ),
+    "missions": (
+        "missions", "mission", "vos missions", "votre mission", "les missions", "missions principales",
+        "vos principales missions", "descriptif du poste", "description du poste", "le poste", "poste",
+        "votre role", "le role", "role", "the role", "your role", "about the role", "responsabilites",
+        "vos responsabilites", "responsibilities", "key responsibilities", "your responsibilities",
+        "main responsibilities", "what you'll do", "what you will do", "what you'll be doing",
+        "what you will be doing", "job description", "description", "activites", "vos activites",
+        "activites principales", "taches", "vos taches", "au quotidien", "votre quotidien", "day to day",
+        "your day to day", "ce que vous ferez", "ce que vous allez faire", "the job", "the position",
+        "position", "duties", "your missions", "your mission", "descriptif de la mission", "job summary",
+        "ce que l'on attend de vous",
+    ),
+    "profile": (
+        "profil", "profil recherche", "votre profil", "le profil", "profil souhaite", "profil du candidat",
+        "candidat", "le candidat ideal", "vous", "vous etes", "qui etes-vous", "qui etes vous",
+        "about you", "who you are", "your profile", "profile", "requirements", "requirement",
+        "job requirements", "qualifications", "required qualifications", "preferred qualifications",
+        "minimum qualifications", "what we're looking for", "what we are looking for", "what you bring",
+        "what you'll bring", "what you need", "must have", "must-have", "must haves", "nice to have",
+        "nice-to-have", "bonus", "bonus points", "atouts", "les plus", "un plus", "prerequis", "pre-requis",
+        "experience", "experience requise", "formation", "education", "diplome", "diplomes",
+        "formation et experience", "experience et formation", "ideal candidate", "you are", "you have",
+        "vous avez", "ce que nous recherchons", "nous recherchons", "we are looking for", "savoir-etre",
+        "savoir etre", "qualites requises", "qualites",
+    ),
+    "skills": (
+        "competences", "competences requises", "competences techniques", "vos competences",
+        "competences recherchees", "competences et qualites", "skills", "required skills", "technical skills",
+        "key skills", "skills and experience", "hard skills", "soft skills", "stack", "stack technique",
+        "notre stack", "tech stack", "our stack", "environnement technique", "environnement technologique",
+        "technologies", "outils", "tools", "savoir-faire", "savoir faire", "connaissances",
+        "connaissances requises", "langues", "languages", "technical environment",
+    ),
+    "benefits": (
+        "avantages", "nos avantages", "les avantages", "avantages sociaux", "benefits", "perks",
+        "perks and benefits", "ce que nous offrons", "ce que nous proposons", "nous offrons",
+        "nous proposons", "ce que l'on vous propose", "ce que nous vous offrons", "pourquoi nous rejoindre",
+        "pourquoi nous rejoindre ?", "why join us", "why us", "what we offer", "our offer", "we offer",
+        "remuneration", "remuneration et avantages", "salaire", "salary", "compensation", "package",
+        "conditions", "conditions de travail", "informations pratiques", "conditions et avantages",
+        "rewards", "l'offre", "notre offre",
+    ),
+    "other": (
+        "processus de recrutement", "process de recrutement", "recruitment process", "hiring process",
+        "interview process", "informations complementaires", "additional information", "how to apply",
+        "postuler", "pour postuler", "modalites", "modalites de candidature", "candidature", "contact",
+        "references", "reference", "date de debut", "start date", "lieu de travail", "localisation",
+        "location", "type de contrat", "contrat", "details", "equal opportunity", "diversite",
+    ),
+}  # fmt: skip
+
+_LOOKUP = {phrase: key for key, phrases in _HEADINGS.items() for phrase in phrases}
+_DECORATION = re.compile(r"^[\s#>*_=\-•·–—+|~\d.)\]\[:]+|[\s#*_=:.\-|~!]+$")
+_INLINE = re.compile(r"^\s*([^\W\d][^:\n]{1,60}?)\s*:\s*(.*)$")
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
+
+
+def heading_key(line: str) -> str | None:
+    """The section key a heading line announces ("## Vos missions" -> "missions"), or None."""
+    norm = _DECORATION.sub("", normalise(_EMOJI.sub(" ", line))).strip()
+    norm = re.sub(r"\s+", " ", norm)
+    if not norm or len(norm) > 70:
+        return None
+    if norm in _LOOKUP:
+        return _LOOKUP[norm]
+    words = norm.split()
+    # "Vos missions principales chez Acme", "Profil recherché (H/F)": accept a known prefix + few words.
+    for size in range(min(len(words), 5), 0, -1):
+        prefix = " ".join(words[:size])
+        if prefix in _LOOKUP and len(words) - size <= 3:
+            return _LOOKUP[prefix]
+    return None
+
+
+def _looks_like_heading(line: str) -> bool:
+    """A line short enough, and styled enough, to be a heading rather than a sentence."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 80:
+        return False
+    if stripped.startswith("#") or stripped.endswith(":"):
+        return True
+    if stripped.startswith(("**", "__")) and stripped.endswith(("**", "__")):
+        return True
+    letters = [c for c in stripped if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return True
+    return len(stripped.split()) <= 6 and not stripped.endswith((".", ",", ";"))
+
+
+def split_sections(text: str) -> dict[str, str]:
+    """Map section key -> text, for a raw offer. Text without headings is all ``intro``."""
+    parts: dict[str, list[str]] = {}
+    current = "intro"
+    buffer: list[str] = []
+
+    def flush() -> None:
+        chunk = "\n".join(buffer).strip()
+        if chunk:
+            parts.setdefault(current, []).append(chunk)
+        buffer.clear()
+
+    for line in text.splitlines():
+        key = heading_key(line) if _looks_like_heading(line) else None
+        rest = ""
+        if key is None:
+            m = _INLINE.match(line)
+            if m and len(m.group(1).split()) <= 6:
+                key = heading_key(m.group(1))
+                rest = m.group(2).strip()
+                # "Lieu : Paris" style field lines stay in place; they are not section starts.
+                if key == "other" and rest:
+                    key = None
+        if key is None:
+            buffer.append(line)
+            continue
+        flush()
+        current = key
+        if rest:
+            buffer.append(rest)
+    flush()
+    return {key: "\n\n".join(parts[key]) for key in SECTION_KEYS if key in parts}

@@ -1,0 +1,268 @@
+"""Step 7: why an offer matches a CV, or not.
+
+Division of labour, on purpose: the *verdict* comes from the calibrated score and the decision
+threshold through :func:`verdict_for`, a rule in one place; the model only words the explanation.
+What it lists is checked against facts computed without it: a strength must be a skill the CV
+profile has and the offer asks for, a gap must be an offer keyword the CV misses (the keyword
+coverage lists). Anything else is dropped, and a text quoting another score than the real one is
+rejected. Without a model the explanation is a French or English template over the same facts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import Annotated
+
+from pydantic import BaseModel, Field, StringConstraints
+
+from jobapp.domain import (
+    CvProfile,
+    Explanation,
+    KeywordCoverage,
+    Offer,
+    OfferSummary,
+    Provenance,
+    Verdict,
+    text_hash,
+)
+from jobapp.llm import prompts
+from jobapp.llm.structured import generate_record
+from jobapp.llm.summarise import SENIORITY_LEVELS
+from jobapp.models.base import LLM
+
+#: a match is "strong" when its score clears the threshold by this many points...
+STRONG_MARGIN = 20.0
+#: ...and is at least this high, whatever the threshold.
+STRONG_FLOOR = 70.0
+
+EXPLAIN_MAX_TOKENS = 320
+MAX_LISTED = 5
+
+Point = Annotated[str, StringConstraints(max_length=80)]
+
+
+def verdict_for(score: float, threshold: float) -> Verdict:
+    """The verdict of a 0-100 score given the app's decision threshold (the "match" cut-off).
+
+    - ``strong``: ``score >= min(100, max(threshold + STRONG_MARGIN, STRONG_FLOOR))``
+    - ``partial``: ``threshold <= score`` below the strong cut
+    - ``none``: ``score < threshold``
+
+    With the usual threshold of 50: strong from 70, partial from 50. The LLM never decides this.
+    """
+    strong_cut = min(100.0, max(threshold + STRONG_MARGIN, STRONG_FLOOR))
+    if score >= strong_cut:
+        return "strong"
+    if score >= threshold:
+        return "partial"
+    return "none"
+
+
+class ExplanationDraft(BaseModel):
+    """What the model fills for step 7 (never the verdict, never the score)."""
+
+    summary: str = Field("", max_length=600)
+    strengths: list[Point] = Field(default_factory=list, max_length=6)
+    gaps: list[Point] = Field(default_factory=list, max_length=6)
+
+
+def explain_match(
+    profile: CvProfile,
+    summary: OfferSummary,
+    offer: Offer,
+    score: float,
+    coverage: KeywordCoverage,
+    threshold: float,
+    llm: LLM | None,
+) -> Explanation:
+    """The explanation of one ranked offer, in the CV's language (the reader's), else the offer's.
+
+    ``offer_id``/``cv_id`` come from ``offer.id`` (or ``summary.offer_id``) and ``profile.cv_id``,
+    0 when the records were never stored (benchmarks).
+    """
+    verdict = verdict_for(score, threshold)
+    language = prompts.lang(profile.language or summary.language)
+    strengths_allowed = shared_skills(profile, summary, coverage)
+    gaps_allowed = missing_skills(profile, summary, coverage)
+    fallback = cache(
+        lambda: templated_explanation(
+            language, verdict, score, profile, summary, coverage, strengths_allowed, gaps_allowed
+        )
+    )
+    provenance: dict[str, Provenance]
+
+    if llm is None:
+        draft, provenance = fallback(), dict.fromkeys(ExplanationDraft.model_fields, "extraction")
+    else:
+
+        def validate(d: ExplanationDraft) -> ExplanationDraft:
+            return d.model_copy(
+                update={
+                    "summary": "" if quotes_other_score(d.summary, score) else d.summary,
+                    "strengths": cited(d.strengths, strengths_allowed),
+                    "gaps": cited(d.gaps, gaps_allowed),
+                }
+            )
+
+        facts = prompts.match_facts(
+            language,
+            verdict=verdict,
+            score=score,
+            cv_title=profile.title,
+            offer_title=offer.title or summary.profile,
+            matched=strengths_allowed[:8],
+            missing=gaps_allowed[:8],
+            cv_level=_level_text(language, profile.level, profile.years_experience),
+            offer_level=summary.seniority,
+        )
+        messages = prompts.task_messages("explanation", language, facts)
+        draft, provenance = generate_record(
+            llm,
+            messages,
+            ExplanationDraft,
+            fallback=fallback,
+            validate=validate,
+            language=language,
+            max_tokens=EXPLAIN_MAX_TOKENS,
+        )
+    key = [profile.input_hash, summary.input_hash, round(score, 1), threshold, coverage.model_dump()]
+    return Explanation(
+        offer_id=offer.id if offer.id is not None else (summary.offer_id or 0),
+        cv_id=profile.cv_id or 0,
+        verdict=verdict,
+        **draft.model_dump(),
+        provenance=provenance,
+        model=llm.name if llm is not None else "extraction",
+        input_hash=text_hash(json.dumps([*key, prompts.PROMPT_VERSION], ensure_ascii=False, default=str)),
+    )
+
+
+# --------------------------------------------------------------------------- grounding
+
+
+def _norm(term: str) -> str:
+    from unidecode import unidecode
+
+    return " ".join(re.findall(r"[a-z0-9+#.]+", unidecode(term).lower())).strip(".")
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    seen: set[str] = set()
+    for item in items:
+        key = _norm(item)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def shared_skills(profile: CvProfile, summary: OfferSummary, coverage: KeywordCoverage) -> list[str]:
+    """Skills the offer asks for that the CV profile has: coverage matches first."""
+    cv = {_norm(s) for s in (*profile.hard_skills, *profile.soft_skills)}
+    asked = [s for s in (*summary.key_skills, *summary.soft_skills) if _norm(s) in cv]
+    return _unique([*coverage.matched, *asked])
+
+
+def missing_skills(profile: CvProfile, summary: OfferSummary, coverage: KeywordCoverage) -> list[str]:
+    """Offer keywords the CV misses: the coverage's missing list, then offer skills absent from the CV."""
+    have = {_norm(s) for s in (*profile.hard_skills, *profile.soft_skills, *coverage.matched)}
+    absent = [s for s in summary.key_skills if _norm(s) not in have]
+    return _unique([*coverage.missing, *absent])
+
+
+def cited(points: list[str], allowed: list[str]) -> list[str]:
+    """The points that name at least one allowed skill (word-bounded, accent- and case-blind)."""
+    terms = [t for t in (_norm(a) for a in allowed) if t]
+    kept: list[str] = []
+    for point in points:
+        text = f" {_norm(point)} "
+        if any(f" {t} " in text for t in terms):
+            kept.append(point)
+    return kept
+
+
+_PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s?%")
+
+
+def quotes_other_score(text: str, score: float) -> bool:
+    """True when the text states a percentage other than the real score (e.g. an injected "100%")."""
+    return any(abs(float(raw.replace(",", ".")) - score) > 1.0 for raw in _PERCENT.findall(text))
+
+
+# --------------------------------------------------------------------------- fallback
+
+_VERDICT_TEXT = {
+    ("strong", "fr"): "Très bonne adéquation (score {score:.0f} %).",
+    ("partial", "fr"): "Adéquation partielle (score {score:.0f} %).",
+    ("none", "fr"): "Adéquation faible (score {score:.0f} %).",
+    ("strong", "en"): "Strong match (score {score:.0f}%).",
+    ("partial", "en"): "Partial match (score {score:.0f}%).",
+    ("none", "en"): "Weak match (score {score:.0f}%).",
+}
+
+
+def templated_explanation(
+    language: str,
+    verdict: Verdict,
+    score: float,
+    profile: CvProfile,
+    summary: OfferSummary,
+    coverage: KeywordCoverage,
+    strengths: list[str],
+    gaps: list[str],
+) -> ExplanationDraft:
+    """The explanation without a model: verdict, keyword coverage and seniority, in FR or EN."""
+    fr = language == "fr"
+    sentences = [_VERDICT_TEXT[(verdict, "fr" if fr else "en")].format(score=score)]
+    total = len(coverage.matched) + len(coverage.missing)
+    if total:
+        listed = ", ".join(coverage.matched[:MAX_LISTED])
+        if fr:
+            sentences.append(
+                f"Le CV couvre {len(coverage.matched)} des {total} mots-clés de l'offre"
+                + (f" ({listed})." if listed else ".")
+            )
+        else:
+            sentences.append(
+                f"The CV covers {len(coverage.matched)} of the offer's {total} keywords"
+                + (f" ({listed})." if listed else ".")
+            )
+    if gaps:
+        missing = ", ".join(gaps[:MAX_LISTED])
+        sentences.append(f"Il manque : {missing}." if fr else f"Missing: {missing}.")
+    seniority = seniority_sentence(language, profile.level, summary.seniority)
+    if seniority:
+        sentences.append(seniority)
+    return ExplanationDraft(
+        summary=" ".join(sentences)[:600],
+        strengths=[s[:80] for s in strengths[:MAX_LISTED]],
+        gaps=[g[:80] for g in gaps[:MAX_LISTED]],
+    )
+
+
+def seniority_sentence(language: str, cv_level: str, offer_level: str) -> str:
+    """How the candidate's level compares with the offer's, or "" when either is unknown."""
+    if cv_level not in SENIORITY_LEVELS or offer_level not in SENIORITY_LEVELS:
+        return ""
+    gap = SENIORITY_LEVELS.index(cv_level) - SENIORITY_LEVELS.index(offer_level)
+    if language == "fr":
+        if gap == 0:
+            return f"Le niveau du candidat ({cv_level}) correspond au niveau demandé."
+        word = "inférieur" if gap < 0 else "supérieur"
+        return f"Le niveau du candidat ({cv_level}) est {word} au niveau demandé ({offer_level})."
+    if gap == 0:
+        return f"The candidate's level ({cv_level}) matches the level sought."
+    word = "below" if gap < 0 else "above"
+    return f"The candidate's level ({cv_level}) is {word} the level sought ({offer_level})."
+
+
+def _level_text(language: str, level: str, years: float | None) -> str:
+    """ "senior, 6 ans" / "senior, 6 years" (either part may be missing)."""
+    parts = [level] if level else []
+    if years:
+        parts.append(f"{years:g} ans" if language == "fr" else f"{years:g} years")
+    return ", ".join(parts)

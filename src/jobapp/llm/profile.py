@@ -1,0 +1,209 @@
+"""Step 4: the anonymised CV profile.
+
+Privacy first: the CV is anonymised before anything else, and the prompt is built from the
+anonymised text only (checked in code, not just by convention), so a name, e-mail or phone
+number never reaches a model, local or remote. Every hard skill and degree the model returns must
+occur in the (anonymised) CV text or it is dropped. Without a model, or when it fails, the profile
+is built deterministically: skill lexicon, seniority detection, degree lines, first role-like line.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Annotated
+
+from pydantic import BaseModel, Field, StringConstraints
+
+from jobapp.domain import CvProfile, Provenance, text_hash
+from jobapp.llm import prompts
+from jobapp.llm.structured import generate_record
+from jobapp.llm.summarise import SeniorityLevel, seniority_label, split_skill_hits
+from jobapp.models.base import LLM, Message
+
+Item = Annotated[str, StringConstraints(max_length=40)]
+Phrase = Annotated[str, StringConstraints(max_length=100)]
+Degree = Annotated[str, StringConstraints(max_length=120)]
+
+PROFILE_MAX_TOKENS = 512
+
+
+class CvProfileDraft(BaseModel):
+    """What the model fills for step 4."""
+
+    title: str = Field("", max_length=80)
+    summary: str = Field("", max_length=400)
+    hard_skills: list[Item] = Field(default_factory=list, max_length=15)
+    soft_skills: list[Item] = Field(default_factory=list, max_length=8)
+    level: SeniorityLevel = ""
+    years_experience: float | None = Field(None, ge=0, le=50)
+    sectors: list[Item] = Field(default_factory=list, max_length=5)
+    strengths: list[Phrase] = Field(default_factory=list, max_length=5)
+    education: list[Degree] = Field(default_factory=list, max_length=5)
+
+
+class IdentifierLeak(RuntimeError):
+    """A prompt about to leave for a model was not built from the anonymised CV (a bug)."""
+
+
+def build_cv_profile(cv_text: str, llm: LLM | None) -> CvProfile:
+    """The anonymised profile of a CV; ``llm=None`` gives the extraction-only profile.
+
+    ``removed`` counts the identifiers anonymisation took out. ``input_hash`` covers the raw CV
+    text and the prompt version (the anonymised text is derived from it).
+    """
+    from jobapp.documents.anonymise import anonymise
+    from jobapp.extraction.grounding import ground
+    from jobapp.extraction.seniority import detect_language
+
+    anonymised = anonymise(cv_text)
+    text = anonymised.text
+    language = prompts.lang(detect_language(text))
+    fallback = cache(lambda: profile_from_extraction(text, language))
+    provenance: dict[str, Provenance]
+
+    if llm is None:
+        draft, provenance = fallback(), dict.fromkeys(CvProfileDraft.model_fields, "extraction")
+    else:
+
+        def validate(d: CvProfileDraft) -> CvProfileDraft:
+            known = fallback()
+            return d.model_copy(
+                update={
+                    "hard_skills": ground(d.hard_skills, text)[0],
+                    "soft_skills": ground(d.soft_skills, text)[0],
+                    "education": ground(d.education, text)[0],
+                    # explicit evidence in the text beats the model's guess
+                    "level": "" if known.level else d.level,
+                    "years_experience": None if known.years_experience is not None else d.years_experience,
+                }
+            )
+
+        messages = prompts.task_messages("cv_profile", language, text)
+        ensure_anonymised(messages, text, cv_text)
+        draft, provenance = generate_record(
+            llm,
+            messages,
+            CvProfileDraft,
+            fallback=fallback,
+            validate=validate,
+            language=language,
+            max_tokens=PROFILE_MAX_TOKENS,
+        )
+    return CvProfile(
+        language=language,
+        **draft.model_dump(),
+        removed=dict(anonymised.removed),
+        provenance=provenance,
+        model=llm.name if llm is not None else "extraction",
+        input_hash=text_hash(f"{cv_text}\n{prompts.PROMPT_VERSION}"),
+    )
+
+
+def ensure_anonymised(messages: list[Message], anonymised_text: str, raw_text: str) -> None:
+    """Refuse to send a prompt whose CV block is not exactly the anonymised text.
+
+    A real ``raise`` rather than ``assert`` (which ``python -O`` strips): this guards privacy.
+    """
+    user = next(m["content"] for m in messages if m["role"] == "user")
+    expected_block = prompts.fence(anonymised_text, "CV")
+    if expected_block not in user:
+        raise IdentifierLeak("the CV prompt was not built from the anonymised text")
+    if anonymised_text != raw_text and prompts.fence(raw_text, "CV") in user:
+        raise IdentifierLeak("the raw CV text is in the prompt")
+
+
+# --------------------------------------------------------------------------- fallback
+
+_DEGREE = re.compile(
+    r"\b(master|mast[eè]re|licence|bachelor|doctorat|ph\.?\s?d|m\.sc|b\.sc|dipl[oô]me|diploma|degree|"
+    r"[ée]cole d'ing[ée]nieurs?|engineering school|bac\s?\+\s?\d|baccalaur[ée]at|grande [ée]cole|"
+    r"certificat|certification|university|universit[ée])\b",
+    re.I,
+)
+#: degree acronyms are matched case-sensitively: "BUT" is a French degree, "but" is not.
+_DEGREE_ACRONYM = re.compile(r"\b(BTS|DUT|BUT|CAP|BEP|DEUG|DESS|DEA|MBA|MSc|BSc|PhD|MEng|BEng)\b")
+_ROLE = re.compile(
+    r"\b(d[ée]veloppeu(?:r|se)|developer|engineer|ing[ée]nieure?|chef de projet|project manager|manager|"
+    r"consultante?|analyste?|data scientist|scientist|designer|technicien(?:ne)?|technician|"
+    r"commercial(?:e)?|sales|assistante?|responsable|directeur|directrice|director|architecte?|"
+    r"comptable|accountant|infirmi[eè]re?|nurse|product owner|scrum master|devops|administrat(?:eur|rice)|"
+    r"administrator|charg[ée]e? d[e']|juriste|lawyer|graphiste|r[ée]dact(?:eur|rice)|writer|formateur|"
+    r"trainer|enseignant(?:e)?|teacher|vendeu(?:r|se)|acheteu(?:r|se)|buyer|officer|specialist|"
+    r"sp[ée]cialiste|lead|head of|stagiaire|intern|apprenti(?:e)?|op[ée]rat(?:eur|rice)|agent)\b",
+    re.I,
+)
+_HEADINGS = re.compile(
+    r"^(exp[ée]riences?( professionnelles?)?|work experience|experience|comp[ée]tences|skills|formations?|"
+    r"education|dipl[oô]mes|langues|languages|loisirs|hobbies|centres d'int[ée]r[eê]t|profil|profile|"
+    r"summary|r[ée]sum[ée]|contact|projets?|projects?|certifications?)\s*:?$",
+    re.I,
+)
+_PLACEHOLDER = re.compile(r"[\[<{][A-Z_ ]{2,}[\]>}]")
+
+
+def profile_from_extraction(text: str, language: str) -> CvProfileDraft:
+    """The deterministic profile of an anonymised CV text."""
+    from jobapp.extraction.seniority import detect_seniority
+    from jobapp.extraction.skills import find_skills
+
+    hard, soft = split_skill_hits(find_skills(text), text)
+    seniority = detect_seniority(text)
+    years = getattr(seniority, "years", None)
+    title = first_role_line(text)
+    level = seniority_label(seniority)
+    return CvProfileDraft(
+        title=title,
+        summary=templated_summary(language, title, level, years, hard),
+        hard_skills=hard[:15],
+        soft_skills=soft[:8],
+        level=level,  # type: ignore[arg-type]
+        years_experience=float(years) if years is not None and 0 <= float(years) <= 50 else None,
+        education=education_lines(text)[:5],
+    )
+
+
+def first_role_line(text: str) -> str:
+    """The first short line naming a role ("Développeuse Python", "Data Engineer"), else ""."""
+    for raw in text.splitlines()[:40]:
+        line = raw.strip(" \t-•*|·:")
+        if not line or len(line) > 80 or _PLACEHOLDER.search(line) or "@" in line:
+            continue
+        if _HEADINGS.match(line) or len(line.split()) > 10:
+            continue
+        if _ROLE.search(line) and not re.search(r"\d{4}", line):
+            return line
+    return ""
+
+
+def education_lines(text: str) -> list[str]:
+    """Lines that name a degree (French or English), tidied, without duplicates."""
+    out: list[str] = []
+    for raw in text.splitlines():
+        line = " ".join(raw.strip(" \t-•*|·").split())
+        is_degree = bool(_DEGREE.search(line) or _DEGREE_ACRONYM.search(line))
+        if not (4 <= len(line) <= 120 and is_degree) or _HEADINGS.match(line):
+            continue
+        if line.casefold() not in {o.casefold() for o in out}:
+            out.append(line)
+    return out
+
+
+def templated_summary(language: str, title: str, level: str, years: float | None, skills: list[str]) -> str:
+    """A one-sentence summary from the extracted facts (no model)."""
+    top = ", ".join(skills[:5])
+    if language == "fr":
+        parts = [title or "Profil"]
+        if level:
+            parts.append(f"niveau {level}")
+        if years:
+            parts.append(f"{years:g} ans d'expérience")
+        sentence = ", ".join(parts) + "."
+        return f"{sentence} Compétences principales : {top}." if top else sentence
+    parts = [title or "Profile"]
+    if level:
+        parts.append(f"{level} level")
+    if years:
+        parts.append(f"{years:g} years of experience")
+    sentence = ", ".join(parts) + "."
+    return f"{sentence} Main skills: {top}." if top else sentence

@@ -1,0 +1,212 @@
+"""Step 2: what an offer asks for, and reading the fields of a pasted offer.
+
+The offer text is untrusted (anyone can publish an offer): it reaches the model only inside a
+fenced user message (:func:`jobapp.llm.prompts.task_messages`), every skill the model returns must
+occur in the offer text or it is dropped, and no score or verdict is ever asked of the model. When
+there is no model, or it fails, the same record is built deterministically from the extraction
+helpers (sections, skill lexicon, seniority and contract detection).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field, StringConstraints
+
+from jobapp.domain import Offer, OfferSummary, Provenance, text_hash
+from jobapp.llm import prompts
+from jobapp.llm.structured import generate_record
+from jobapp.models.base import LLM
+
+Skill = Annotated[str, StringConstraints(max_length=40)]
+SeniorityLevel = Literal["", "intern", "junior", "mid", "senior", "lead"]
+SENIORITY_LEVELS: tuple[str, ...] = ("intern", "junior", "mid", "senior", "lead")
+
+SUMMARY_MAX_TOKENS = 400
+PASTED_MAX_TOKENS = 160
+
+
+class OfferSummaryDraft(BaseModel):
+    """What the model fills for step 2: small enough for a 135M model to complete."""
+
+    profile: str = Field("", max_length=160)
+    key_skills: list[Skill] = Field(default_factory=list, max_length=10)
+    soft_skills: list[Skill] = Field(default_factory=list, max_length=6)
+    seniority: SeniorityLevel = ""
+    mission: str = Field("", max_length=240)
+    contract: str = Field("", max_length=30)
+
+
+class PastedOfferDraft(BaseModel):
+    """The header fields of a pasted offer, copied from its text."""
+
+    title: str = Field("", max_length=120)
+    company: str = Field("", max_length=80)
+    location: str = Field("", max_length=80)
+    contract: str = Field("", max_length=30)
+
+
+def summarise_offer(offer: Offer, llm: LLM | None) -> OfferSummary:
+    """The offer's summary, in the offer's language; ``llm=None`` gives the extraction-only summary.
+
+    ``model`` is the LLM's name whenever an LLM was asked (``provenance`` tells field by field
+    whether its answer or the extraction was kept), else ``"extraction"``. ``input_hash`` covers
+    the offer text and the prompt version.
+    """
+    from jobapp.extraction.grounding import ground, is_grounded
+    from jobapp.extraction.seniority import detect_language
+
+    text = offer.full_text()
+    language = prompts.lang(detect_language(text))
+    fallback = cache(lambda: summary_from_extraction(offer, language))
+    provenance: dict[str, Provenance]
+
+    if llm is None:
+        draft, provenance = fallback(), dict.fromkeys(OfferSummaryDraft.model_fields, "extraction")
+    else:
+
+        def validate(d: OfferSummaryDraft) -> OfferSummaryDraft:
+            known_level = fallback().seniority
+            return d.model_copy(
+                update={
+                    "key_skills": ground(d.key_skills, text)[0],
+                    "soft_skills": ground(d.soft_skills, text)[0],
+                    "contract": d.contract if is_grounded(d.contract, text) else "",
+                    # an explicit level in the text beats the model's guess
+                    "seniority": "" if known_level else d.seniority,
+                }
+            )
+
+        messages = prompts.task_messages("offer_summary", language, text)
+        draft, provenance = generate_record(
+            llm,
+            messages,
+            OfferSummaryDraft,
+            fallback=fallback,
+            validate=validate,
+            language=language,
+            max_tokens=SUMMARY_MAX_TOKENS,
+        )
+    return OfferSummary(
+        offer_id=offer.id,
+        language=language,
+        **draft.model_dump(),
+        provenance=provenance,
+        model=llm.name if llm is not None else "extraction",
+        input_hash=text_hash(f"{text}\n{prompts.PROMPT_VERSION}"),
+    )
+
+
+def summary_from_extraction(offer: Offer, language: str) -> OfferSummaryDraft:
+    """The deterministic summary: sections, skill lexicon, seniority and contract detection."""
+    from jobapp.extraction.sections import split_sections
+    from jobapp.extraction.seniority import detect_contract, detect_seniority
+    from jobapp.extraction.skills import find_skills
+
+    text = offer.full_text()
+    sections = split_sections(offer.description)
+    hard, soft = split_skill_hits(find_skills(text), text)
+    level = seniority_label(detect_seniority(text))
+    mission_source = sections.get("missions") or sections.get("intro") or offer.description
+    profile = offer.title or first_sentences(sections.get("profile", ""), 160)
+    return OfferSummaryDraft(
+        profile=profile[:160],
+        key_skills=hard[:10],
+        soft_skills=soft[:6],
+        seniority=level,  # type: ignore[arg-type]
+        mission=first_sentences(mission_source, 240),
+        contract=(offer.contract or detect_contract(text) or "")[:30],
+    )
+
+
+def split_skill_hits(hits: list, source: str) -> tuple[list[str], list[str]]:
+    """(hard skills, soft skills) from lexicon hits, most mentioned first, as written when possible.
+
+    The canonical name is shown when it occurs in the text; otherwise the form the text uses
+    (``JS`` rather than an absent ``JavaScript``), so that every listed skill stays grounded.
+    """
+    from jobapp.extraction.grounding import is_grounded
+
+    hard: list[str] = []
+    soft: list[str] = []
+    for hit in sorted(hits, key=lambda h: -h.count):
+        name = hit.canonical if is_grounded(hit.canonical, source) else hit.surface
+        target = soft if str(hit.category).lower().startswith("soft") else hard
+        if name and name.casefold() not in {s.casefold() for s in target}:
+            target.append(name)
+    return hard, soft
+
+
+def seniority_label(seniority: object) -> str:
+    """The detected level as one of :data:`SENIORITY_LEVELS`, or "" when nothing explicit was found."""
+    level = str(getattr(seniority, "level", "") or "").lower()
+    return level if level in SENIORITY_LEVELS else ""
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def first_sentences(text: str, max_chars: int) -> str:
+    """Whole leading sentences (bullets stripped) that fit in ``max_chars``; at least a cut first one."""
+    out = ""
+    for piece in _SENTENCE_END.split(text or ""):
+        piece = piece.strip(" \t-•*–—·")
+        if not piece:
+            continue
+        candidate = f"{out} {piece}".strip()
+        if len(candidate) > max_chars:
+            if not out:
+                cut = piece[:max_chars]
+                out = cut[: cut.rfind(" ")] if " " in cut else cut
+            break
+        out = candidate
+        if len(out) >= max_chars // 2:
+            break
+    return out
+
+
+def parse_pasted_offer(text: str, llm: LLM | None) -> Offer:
+    """An Offer from text the user pasted: header fields read by the model or guessed by rules.
+
+    The description is the pasted text itself, never a model's rewrite, and a title, company or
+    location the model returns is kept only when it occurs in the text.
+    """
+    from jobapp.extraction.grounding import is_grounded
+    from jobapp.extraction.offer_fields import guess_offer_fields
+    from jobapp.extraction.seniority import detect_language
+
+    body = text.strip()
+
+    @cache
+    def fallback() -> PastedOfferDraft:
+        guessed = guess_offer_fields(body)
+        return PastedOfferDraft(
+            **{k: str(guessed.get(k) or "")[:limit] for k, limit in _PASTED_LIMITS.items()}
+        )
+
+    if llm is None:
+        draft = fallback()
+    else:
+
+        def validate(d: PastedOfferDraft) -> PastedOfferDraft:
+            return d.model_copy(
+                update={k: v if is_grounded(v, body) else "" for k, v in d.model_dump().items()}
+            )
+
+        language = prompts.lang(detect_language(body))
+        messages = prompts.task_messages("pasted_offer", language, body)
+        draft, _ = generate_record(
+            llm,
+            messages,
+            PastedOfferDraft,
+            fallback=fallback,
+            validate=validate,
+            language=None,  # names and places have no language
+            max_tokens=PASTED_MAX_TOKENS,
+        )
+    return Offer(description=body, source="paste", **draft.model_dump())
+
+
+_PASTED_LIMITS = {"title": 120, "company": 80, "location": 80, "contract": 30}

@@ -1,0 +1,57 @@
+"""Built-in model backends, registered in one place.
+
+Each factory imports its backend module only when a model of that kind is first requested, so
+registering them costs nothing and imports no ML library.
+"""
+
+from __future__ import annotations
+
+from jobapp.models.base import LLM, Embedder, Reranker
+
+
+def _sentence_transformer(arg: str) -> Embedder:
+    from jobapp.models.backends.sentence_transformers import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder(arg)
+
+
+def _bundled(arg: str) -> Embedder:
+    from jobapp.models.backends.sentence_transformers import bundled_embedder
+
+    return bundled_embedder(arg)
+
+
+def _cross_encoder(arg: str) -> Reranker:
+    from jobapp.models.backends.sentence_transformers import CrossEncoderReranker
+
+    return CrossEncoderReranker(arg)
+
+
+def _gguf(arg: str) -> LLM:
+    from jobapp.models.backends.llamacpp import LlamaCppLLM
+
+    return LlamaCppLLM(arg)
+
+
+def _hf(arg: str) -> LLM:
+    from jobapp.models.backends.transformers_llm import TransformersLLM
+
+    return TransformersLLM(arg)
+
+
+def _openai(arg: str) -> LLM:
+    from jobapp.models.backends.openai_compat import OpenAICompatibleLLM
+
+    return OpenAICompatibleLLM(arg)
+
+
+def register_builtins() -> None:
+    from jobapp.models.registry import register_embedder, register_llm, register_reranker
+
+    register_embedder("sentence-transformers", _sentence_transformer)
+    register_embedder("st", _sentence_transformer)
+    register_embedder("bundled", _bundled)
+    register_reranker("cross-encoder", _cross_encoder)
+    register_llm("gguf", _gguf)
+    register_llm("hf", _hf)
+    register_llm("openai", _openai)

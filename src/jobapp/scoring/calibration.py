@@ -1,0 +1,96 @@
+"""From a raw score to the 0-100 % the user sees, and the one threshold that means "match".
+
+The % is a probability of relevance learned on labelled pairs (Platt scaling: a logistic curve
+``p = sigmoid(a * raw + b)`` fitted on development data). Because the linear models are trained
+with balanced classes, the probability is the one a pair would have if relevant and irrelevant
+offers were equally common: it reads as "how much this pair looks like a relevant one", which
+spreads scores over the whole range instead of squeezing them near 0 when most offers are
+irrelevant (as in any real search).
+
+``DECISION_THRESHOLD`` (0-100) is the single cut-off the UI, ``jobapp eval`` and the explanations
+use to call a pair a match. It is chosen on the development set (best F1) and shipped, with the
+weights and the calibration of every engine, in ``data/weights.json`` (written by
+``bench/learn_weights.py``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+WEIGHTS_FILE = "data/weights.json"
+
+
+@dataclass(frozen=True)
+class Platt:
+    """``p = sigmoid(a * raw + b)``; ``a > 0`` keeps the order of the raw scores."""
+
+    a: float = 1.0
+    b: float = 0.0
+
+    def probability(self, raw: np.ndarray | float) -> np.ndarray:
+        z = self.a * np.asarray(raw, dtype=np.float64) + self.b
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+
+    def percent(self, raw: np.ndarray | float) -> np.ndarray:
+        """0-100, one decimal."""
+        return np.round(100.0 * self.probability(raw), 1)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": "platt", "a": round(self.a, 6), "b": round(self.b, 6)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Platt:
+        return cls(a=float(data["a"]), b=float(data["b"]))
+
+
+def fit_platt(raw: np.ndarray, labels: np.ndarray, balanced: bool = True) -> Platt:
+    """Logistic fit of ``labels`` (0/1) on ``raw`` (ideally scores the model did not train on)."""
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.asarray(raw, dtype=np.float64).reshape(-1, 1)
+    y = np.asarray(labels).astype(int)
+    model = LogisticRegression(C=1e4, class_weight="balanced" if balanced else None)
+    model.fit(x, y)
+    a = float(model.coef_[0, 0])
+    if a <= 0:
+        raise ValueError("calibration found a non-increasing relation between score and relevance")
+    return Platt(a=a, b=float(model.intercept_[0]))
+
+
+def best_f1_threshold(percent: np.ndarray, labels: np.ndarray) -> float:
+    """The 0-100 cut-off maximising F1 (the middle of the best plateau, rounded to 0.5)."""
+    from jobapp.scoring.metrics import precision_recall_f1
+
+    grid = np.arange(1.0, 99.5, 0.5)
+    f1 = np.array([precision_recall_f1(percent, labels, t)["f1"] for t in grid])
+    best = np.flatnonzero(f1 >= f1.max() - 1e-9)
+    return float(np.round(np.median(grid[best]) * 2) / 2)
+
+
+@lru_cache(maxsize=1)
+def shipped() -> dict[str, Any]:
+    """The shipped weights file (weights, calibrations, threshold, provenance)."""
+    text = resources.files("jobapp.scoring").joinpath(WEIGHTS_FILE).read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def calibration_for(engine: str) -> Platt:
+    return Platt.from_dict(shipped()["engines"][engine]["calibration"])
+
+
+def _shipped_threshold() -> float:
+    try:
+        return float(shipped()["decision_threshold"])
+    except FileNotFoundError:  # only while bench/learn_weights.py writes the very first file
+        return 50.0
+
+
+#: The "match" cut-off on the 0-100 scale, shared by the UI, ``jobapp eval`` and explanations.
+DECISION_THRESHOLD: float = _shipped_threshold()

@@ -1,0 +1,123 @@
+"""The single entry point the app calls to rank offers for a CV (pipeline steps 5-6).
+
+``rank_offers`` embeds what it needs through the injected ``embed`` callable (so the caller's
+embedding cache is used), computes the pair features, scores them with the shipped linear model
+of the chosen engine, calibrates to 0-100 % and fills each :class:`~jobapp.domain.Match` with its
+components and ATS keyword coverage. It is pure: no database, no settings, no model loading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from jobapp.domain import CvProfile, Match, Offer, OfferSummary
+from jobapp.errors import InvalidInput
+from jobapp.scoring.calibration import Platt, shipped
+from jobapp.scoring.features import (
+    DENSE_FIELDS,
+    build_cv_side,
+    build_offer_sides,
+    coverage_for,
+    cv_fields,
+    pair_features,
+)
+from jobapp.scoring.hybrid import ENGINES, HybridReranker, LinearModel
+
+EmbedFn = Callable[[list[str]], np.ndarray]
+
+
+def resolve_engine(engine: str, reranker: Any | None) -> str:
+    """The engine actually run: ``hybrid`` uses the cross-encoder whenever one is given."""
+    if engine not in ENGINES:
+        raise InvalidInput(f"Unknown matching engine {engine!r}.", hint=f"Use one of: {', '.join(ENGINES)}.")
+    if engine == "hybrid+ce" and reranker is None:
+        raise InvalidInput(
+            "The 'hybrid+ce' engine needs a cross-encoder, and none is configured.",
+            hint="Set JOBAPP_RERANKER to a cross-encoder name or path, or use the 'hybrid' engine.",
+        )
+    if engine == "hybrid" and reranker is not None:
+        return "hybrid+ce"
+    return engine
+
+
+def engine_model(engine: str) -> tuple[LinearModel, Platt]:
+    data = shipped()["engines"][engine]
+    return LinearModel.from_dict(data["model"]), Platt.from_dict(data["calibration"])
+
+
+def rank_offers(
+    cv_text: str,
+    cv_profile: CvProfile | None,
+    offers: Sequence[Offer],
+    summaries: dict[int, OfferSummary] | None,
+    embed: EmbedFn,
+    reranker: Any | None = None,
+    engine: str = "hybrid",
+    top: int | None = None,
+    rerank_top: int | None = None,
+) -> list[Match]:
+    """Offers ranked best first, each with a calibrated 0-100 score, components and keywords.
+
+    ``reranker``: a cross-encoder (``rank(query, docs) -> scores``); with it ``hybrid`` becomes
+    ``hybrid+ce``. ``rerank_top``: when set, only that many best offers (by the hybrid score
+    without cross-encoder) are read by the cross-encoder, the slow part; the others keep their
+    cross-encoder-free score and rank after them. ``top``: how many matches to return.
+    Offers without an ``id`` get their position in ``offers`` as ``offer_id``.
+    """
+    if not offers:
+        return []
+    effective = resolve_engine(engine, reranker)
+    fields = ("text",) if effective == "bi-encoder" else DENSE_FIELDS
+    cv = build_cv_side(cv_text, cv_profile, embed, fields)
+    side = build_offer_sides(offers, summaries, embed, fields)
+    features = pair_features(cv, side)
+    if effective == "bi-encoder":
+        features = {"dense_text": features["dense_text"]}
+    model, platt = engine_model(effective)
+    if effective == "hybrid+ce":
+        base_model, base_platt = engine_model("hybrid")
+        model_scores = base_model.logit(features)
+        chosen = np.argsort(-model_scores, kind="mergesort")
+        if rerank_top is not None:
+            chosen = chosen[:rerank_top]
+        ce = np.full(len(offers), np.nan)
+        query = " ".join(cv_fields(cv_text, cv_profile)["text"].split())
+        ce[chosen] = np.asarray(reranker.rank(query, [side.texts[i] for i in chosen]), dtype=np.float64)  # type: ignore[union-attr]
+        features = pair_features(cv, side, ce_scores=np.nan_to_num(ce, nan=0.0))
+        raw = model.logit(features)
+        percent = platt.percent(raw)
+        rest = np.isnan(ce)
+        # offers the cross-encoder did not read keep the CE-free score, capped below the read ones
+        if rest.any():
+            cap = percent[~rest].min()
+            percent[rest] = np.minimum(base_platt.percent(model_scores[rest]), cap)
+            raw[rest] = np.minimum(model_scores[rest], raw[~rest].min())
+    else:
+        raw = model.logit(features)
+        percent = platt.percent(raw)
+    scored = HybridReranker(model).score(features)
+    order = sorted(range(len(offers)), key=lambda i: (-percent[i], -raw[i], i))
+    if top is not None:
+        order = order[:top]
+    cv_id = cv_profile.cv_id if cv_profile and cv_profile.cv_id is not None else 0
+    matches = []
+    for rank, i in enumerate(order, start=1):
+        components, _ = scored[i]
+        components["raw"] = round(float(raw[i]), 4)
+        offer = offers[i]
+        matches.append(
+            Match(
+                offer_id=offer.id if offer.id is not None else i,
+                cv_id=cv_id,
+                rank=rank,
+                dense=float(features["dense_text"][i]),
+                score=float(percent[i]),
+                components=components,
+                keywords=coverage_for(cv, side, i),
+                engine=effective,
+            )
+        )
+    return matches

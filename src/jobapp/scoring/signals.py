@@ -1,0 +1,163 @@
+"""Text signals the hybrid score reads: skills, keywords, experience years, titles.
+
+Keywords, skills and seniority come from :mod:`jobapp.extraction` (its FR/EN lexicon and aliases are
+what make a French CV cover an English offer's keywords). When that package is not importable the
+fallbacks here keep scoring working with simpler, language-neutral rules (skills = the lines of a
+"Skills"/"Compétences" section, keywords = the offer's heaviest BM25 terms), so that the scoring
+core can be developed, tested and benchmarked on its own.
+
+Experience years are computed here in any case: the hybrid score needs *total years* on the CV
+side (the union of dated periods, ``2019 - 2023``, ``2015 – présent``) and *required years* on the
+offer side (``at least 5 years``, ``3 ans d'expérience minimum``), which is scoring logic.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from jobapp.domain import KeywordCoverage
+from jobapp.scoring.text import fold, tokens
+
+_SKILL_HEADING = re.compile(
+    r"^\W*(?:required\s+|key\s+|technical\s+|hard\s+)?(?:skills?|competences?(?:\s+requises)?|"
+    r"competences\s+techniques|savoir-faire|outils|technologies|tools|stack)\W*$"
+)
+_ANY_HEADING = re.compile(r"^\s*(?:#+\s*.+|[A-ZÀ-Ý][A-ZÀ-Ý &'/-]{3,}:?)\s*$")
+_SECTION_WORDS = re.compile(
+    r"^(?:[a-z]+\s+){0,3}(?:experiences?|professional|education|formations?|responsibilities|missions?|"
+    r"profil|profile|about|summary|resume|languages?|langues?|certifications?|projects?|projets?|"
+    r"interests?|loisirs|contact|personal information|informations?|qualifications?|requirements?|"
+    r"description|benefits|avantages|company|entreprise|references?|diplomes?|parcours)"
+    r"(?:\s+[a-z']+){0,3}$"
+)
+_EXPERIENCE_HEADING = re.compile(
+    r"^\W*(?:work\s+|professional\s+|relevant\s+)?(?:experiences?|work history|employment|"
+    r"experiences?\s+professionnelles?|parcours(?:\s+professionnel)?)\W*$"
+)
+_BULLET = re.compile(r"^\s*(?:[-*•·▪●]|\d+[.)])\s*")
+_NOW_WORDS = r"(?:present|presente|now|current|currently|today|aujourd'hui|aujourdhui|ce jour|actuel|en cours)"
+_RANGE = re.compile(rf"\b((?:19|20)\d\d)\s*(?:-|–|—|to|and|a|au|et|jusqu'a)\s*((?:19|20)\d\d|{_NOW_WORDS})\b")
+_YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?|ans|annees?)\b")
+
+
+def _extraction() -> Any | None:
+    try:
+        from jobapp.extraction import keywords, skills  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return (keywords, skills)
+
+
+def section_lines(text: str, heading: re.Pattern[str] = _SKILL_HEADING) -> list[str]:
+    """Lines (bullets stripped) of every section whose heading matches ``heading``."""
+    out: list[str] = []
+    inside = False
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        folded = fold(line.lstrip("#").strip())
+        if heading.match(folded) or heading.match(folded.rstrip(":")):
+            inside = True
+            continue
+        if _ANY_HEADING.match(raw) or line.startswith("#") or _is_heading(folded):
+            inside = False
+            continue
+        if inside:
+            item = _BULLET.sub("", line).strip()
+            if item:
+                out.append(item)
+    return out
+
+
+def _is_heading(folded: str) -> bool:
+    """A short unbulleted line naming a usual CV/offer section (``Experience``, ``Formation :``)."""
+    return bool(_SECTION_WORDS.match(folded.rstrip(": ")))
+
+
+def find_skills(text: str) -> list[str]:
+    """Skills named in ``text``: the extraction lexicon's, else the skills section's lines."""
+    ext = _extraction()
+    if ext is not None:
+        found = ext[1].find_skills(text)
+        names = [getattr(s, "name", None) or getattr(s, "term", None) or str(s) for s in found]
+        if names:
+            return list(dict.fromkeys(names))
+    return section_lines(text)
+
+
+def offer_keywords(text: str, limit: int = 25) -> list[Any]:
+    """The offer's ATS keywords: extraction ``Keyword`` records, else its most frequent content words."""
+    ext = _extraction()
+    if ext is not None:
+        return list(ext[0].offer_keywords(text, limit=limit))
+    counts: dict[str, int] = {}
+    for tok in tokens(text):
+        counts[tok] = counts.get(tok, 0) + 1
+    return sorted(counts, key=lambda t: (-counts[t], t))[:limit]
+
+
+def cv_index(cv_text: str) -> Any:
+    """What :func:`keyword_coverage` matches against, built once per CV."""
+    ext = _extraction()
+    if ext is not None:
+        return ext[0].index_text(cv_text)
+    return set(tokens(cv_text))
+
+
+def keyword_coverage(keywords: list[Any], index: Any) -> KeywordCoverage:
+    """Which of the offer's keywords the CV has (extraction's alias-aware matcher when available)."""
+    ext = _extraction()
+    if ext is not None:
+        result: KeywordCoverage = ext[0].coverage(keywords, index)
+        return result
+    matched = [k for k in keywords if set(tokens(k)) <= index]
+    missing = [k for k in keywords if k not in matched]
+    coverage = len(matched) / len(keywords) if keywords else 0.0
+    return KeywordCoverage(matched=matched, missing=missing, coverage=coverage)
+
+
+def cv_years(text: str, today: date | None = None) -> float | None:
+    """Years covered by the CV's dated periods (their union), else the largest "N years" stated."""
+    current = (today or date.today()).year
+    periods = []
+    for start, end in _RANGE.findall(fold(text)):
+        s = int(start)
+        e = current if not end[:1].isdigit() else int(end)
+        if s <= e <= current + 1:
+            periods.append((s, e))
+    if periods:
+        periods.sort()
+        total, (cur_s, cur_e) = 0, periods[0]
+        for s, e in periods[1:]:
+            if s > cur_e:
+                total += cur_e - cur_s
+                cur_s, cur_e = s, e
+            else:
+                cur_e = max(cur_e, e)
+        return float(total + cur_e - cur_s)
+    stated = [int(n) for n in _YEARS.findall(fold(text)) if 0 < int(n) <= 45]
+    return float(max(stated)) if stated else None
+
+
+def experience_lines(text: str) -> list[str]:
+    """Lines of the CV's experience section(s): where past job titles are written."""
+    return section_lines(text, _EXPERIENCE_HEADING)
+
+
+def required_years(text: str) -> float | None:
+    """Years of experience an offer asks for: the largest plausible "N years"/"N ans" it states."""
+    stated = [int(n) for n in _YEARS.findall(fold(text)) if 0 < int(n) <= 20]
+    return float(max(stated)) if stated else None
+
+
+def guess_title(text: str) -> str:
+    """A title for an offer given as bare text: its ``Job title`` section, else its first short line."""
+    lines = [ln.strip().lstrip("#").strip() for ln in text.splitlines() if ln.strip()]
+    for i, line in enumerate(lines[:-1]):
+        if fold(line).rstrip(":") in {"job title", "title", "intitule du poste", "poste", "titre"}:
+            return lines[i + 1]
+    short = [ln for ln in lines if len(ln) <= 80]
+    return short[0] if short else ""

@@ -1,0 +1,130 @@
+"""Recognise the same offer seen twice (two boards, a re-import, a URL with tracking parameters).
+
+Three exact keys catch most duplicates cheaply: the URL without tracking noise, the board's own id,
+and a hash of the normalised title + company + description. Re-posted offers whose text changed by a
+word are caught by :func:`near_duplicate` (fuzzy ratio >= 95). Merging keeps the richer value of each
+field, so a bare board card merged with the full page keeps the full description.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from rapidfuzz import fuzz
+
+from jobapp.domain import Offer
+from jobapp.sources.text import fold
+
+TRACKING_PARAMS = {
+    "gclid", "fbclid", "msclkid", "dclid", "yclid", "mc_cid", "mc_eid", "igshid", "ref", "refid", "ref_src",
+    "trk", "trkinfo", "trackingid", "tracking_id", "xtor", "from", "src", "source", "origin", "cmp", "campaign",
+    "sessionid", "sid", "position", "pagenum", "_ga", "_gl", "hsa_acc", "lipi", "eid", "ebp", "sp", "searchid",
+}  # fmt: skip
+TRACKING_PREFIXES = ("utm_", "at_", "hsa_", "pk_", "mtm_", "li_")
+NEAR_DUPLICATE_RATIO = 95.0
+
+
+def normalise_url(url: str) -> str:
+    """Comparable form of an offer URL: lowercase host without www, no fragment, no tracking params,
+    sorted query, no trailing slash. "" for an empty or non-http URL."""
+    url = (url or "").strip()
+    if not url:
+        return ""
+    parts = urlsplit(url if "://" in url else f"https://{url}")
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return ""
+    host = parts.hostname.lower().removeprefix("www.")
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
+    query = [
+        (key, value)
+        for key, value in parse_qsl(parts.query, keep_blank_values=False)
+        if key.lower() not in TRACKING_PARAMS and not key.lower().startswith(TRACKING_PREFIXES)
+    ]
+    path = re.sub(r"/+", "/", parts.path).rstrip("/") or "/"
+    return urlunsplit(("https", host, path, urlencode(sorted(query)), ""))
+
+
+def normalise_text(text: str) -> str:
+    """Lowercase ASCII words separated by single spaces: what two copies of an offer share."""
+    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
+
+
+def dedup_keys(offer: Offer) -> set[str]:
+    """Exact identity keys: two offers sharing any key are the same offer."""
+    keys = set()
+    url = normalise_url(offer.url)
+    if url:
+        keys.add(f"url:{url}")
+    if offer.source_id and offer.source:
+        keys.add(f"id:{fold(offer.source)}:{offer.source_id.strip()}")
+    description = normalise_text(offer.description)
+    title, company = normalise_text(offer.title), normalise_text(offer.company)
+    if description:
+        identity = f"{title}|{company}|{description}"
+    elif title:
+        # Without a description, the same title at the same company can be two jobs in two cities.
+        identity = f"{title}|{company}|{normalise_text(offer.location)}|"
+    else:
+        identity = ""
+    if identity:
+        keys.add("text:" + hashlib.sha1(identity.encode()).hexdigest())
+    return keys
+
+
+def near_duplicate(a: Offer, b: Offer, threshold: float = NEAR_DUPLICATE_RATIO) -> bool:
+    """Same title and company (token ratio) and near-identical description (ratio), both >= threshold.
+
+    Offers without descriptions must also be in the same place: "Vendeur — Decathlon" in two cities
+    are two jobs.
+    """
+    head_a = normalise_text(f"{a.title} {a.company}")
+    head_b = normalise_text(f"{b.title} {b.company}")
+    if not head_a or not head_b or fuzz.token_sort_ratio(head_a, head_b) < threshold:
+        return False
+    desc_a, desc_b = normalise_text(a.description), normalise_text(b.description)
+    if desc_a and desc_b:
+        return fuzz.ratio(desc_a, desc_b, score_cutoff=threshold) >= threshold
+    if desc_a or desc_b:
+        return False
+    return normalise_text(a.location) == normalise_text(b.location)
+
+
+def _richer(old: str, new: str) -> str:
+    return new if len(new.strip()) > len(old.strip()) else old
+
+
+def merge(existing: Offer, new: Offer) -> Offer:
+    """One offer from two copies: the richer (longer) value of each field; identity fields
+    (id, source, source_id, found_at) stay the existing one's unless it has none."""
+    update: dict[str, str] = {}
+    for name in ("title", "company", "location", "contract", "salary", "description"):
+        update[name] = _richer(getattr(existing, name), getattr(new, name))
+    for name in ("url", "source", "source_id", "date_posted", "found_at"):
+        update[name] = getattr(existing, name) or getattr(new, name)
+    if existing.source and new.source and existing.source == new.source:
+        update["source_id"] = existing.source_id or new.source_id
+    elif not existing.source_id and new.source_id:
+        update["source"], update["source_id"] = new.source, new.source_id
+    return existing.model_copy(update=update)
+
+
+def dedupe(offers: Iterable[Offer]) -> list[Offer]:
+    """The offers with duplicates merged, in first-seen order."""
+    kept: list[Offer] = []
+    owner: dict[str, int] = {}
+    for offer in offers:
+        index = next((owner[k] for k in dedup_keys(offer) if k in owner), None)
+        if index is None:
+            index = next((i for i, other in enumerate(kept) if near_duplicate(other, offer)), None)
+        if index is None:
+            kept.append(offer)
+            index = len(kept) - 1
+        else:
+            kept[index] = merge(kept[index], offer)
+        for key in dedup_keys(kept[index]) | dedup_keys(offer):
+            owner.setdefault(key, index)
+    return kept

@@ -1,0 +1,102 @@
+"""Step 1 — collect offers from a file, a URL, pasted text or a board search.
+
+Params read: ``offers_file`` (path), ``offers_text`` (a pasted offer), ``offer_url``, ``search``
+({query, boards, location, radius_km, count, contract, max_age_days}). Each source is independent: one
+failing is logged and the others still land.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jobapp.domain import Offer
+from jobapp.errors import InvalidInput, JobAppError
+from jobapp.steps.base import StepContext, StepResult
+from jobapp.store import db, repo
+
+STEP = "collect"
+
+
+def read_offers_path(path: str | Path) -> tuple[list[Offer], list[str]]:
+    from jobapp.sources.files import read_offers_file
+
+    p = Path(path)
+    if not p.is_file():
+        raise InvalidInput(f"Offers file not found: {p}.", hint="Give the path of a CSV or JSON file of offers.")
+    result = read_offers_file(p.read_bytes(), p.name)
+    return result.offers, list(result.warnings)
+
+
+def store_offers(offers: list[Offer], detail: str) -> repo.UpsertResult:
+    with db.session() as s:
+        return repo.upsert_offers(s, offers, detail=detail)
+
+
+def _from_params(ctx: StepContext) -> list[tuple[str, Any]]:
+    p = ctx.params
+    todo: list[tuple[str, Any]] = []
+    if p.get("offers_file"):
+        todo.append(("file", p["offers_file"]))
+    if p.get("offers_text"):
+        todo.append(("paste", p["offers_text"]))
+    if p.get("offer_url"):
+        todo.append(("url", p["offer_url"]))
+    if p.get("search"):
+        todo.append(("search", p["search"]))
+    return todo
+
+
+def collect_one(kind: str, value: Any, ctx: StepContext) -> repo.UpsertResult:
+    if kind == "file":
+        offers, warnings = read_offers_path(value)
+        for w in warnings:
+            ctx.log(STEP, w, level="warning")
+        return store_offers(offers, detail=Path(value).name)
+    if kind == "paste":
+        from jobapp.models.registry import get_llm
+        from jobapp.sources.paste import offer_from_text
+
+        return store_offers([offer_from_text(value, llm=get_llm())], detail="pasted text")
+    if kind == "url":
+        from jobapp.sources.url import fetch_offer
+
+        return store_offers([fetch_offer(value)], detail=value)
+    if kind == "search":
+        from jobapp.sources.boards import search_boards
+
+        result = search_boards(**value)
+        for board, message in result.errors.items():
+            ctx.log(STEP, f"{board}: {message}", level="warning")
+        return store_offers(result.offers, detail=f"search {value.get('query', '')!r}")
+    raise InvalidInput(f"Unknown offer source {kind!r}.")
+
+
+def run(ctx: StepContext) -> StepResult:
+    todo = _from_params(ctx)
+    if not todo:
+        with db.session() as s:
+            n = len(repo.list_offers(s))
+        ctx.log(STEP, f"No new source given; {n} offers already stored.")
+        return StepResult(items=0, message=f"{n} offers stored")
+    new = merged = failed = 0
+    for i, (kind, value) in enumerate(todo, 1):
+        key = f"{kind}:{value if isinstance(value, str) else sorted(value.items())}"[:100]
+        if ctx.is_done(STEP, key):
+            continue
+        try:
+            res = collect_one(kind, value, ctx)
+        except JobAppError as exc:
+            failed += 1
+            ctx.mark_failed(STEP, key, str(exc))
+            ctx.log(STEP, f"{kind}: {exc}", level="error", done=i, total=len(todo))
+            continue
+        new += len(res.new)
+        merged += len(res.merged)
+        ctx.mark_done(STEP, key)
+        ctx.log(STEP, f"{kind}: {len(res.new)} new offers, {len(res.merged)} already known",
+                done=i, total=len(todo))
+    if failed == len(todo):
+        raise InvalidInput("No offers could be collected.", hint="See the messages above for each source.")
+    return StepResult(items=new + merged, failed=failed, message=f"{new} new, {merged} already known",
+                      data={"new": new, "merged": merged})

@@ -1,0 +1,70 @@
+"""Steps 5 and 6 share this: rank the stored offers for the current CV and store the ranking.
+
+Step 5 ("match") uses the bi-encoder alone; step 6 ("rerank") the hybrid engine (dense + BM25 +
+keyword coverage + title + seniority, plus a cross-encoder when one is configured), calibrated to 0-100.
+A ranking is stored with the hash of everything it was computed from, so re-running with nothing
+changed is a single lookup.
+"""
+
+from __future__ import annotations
+
+from jobapp import config
+from jobapp.domain import Match, text_hash
+from jobapp.errors import MissingPrerequisite
+from jobapp.steps.base import StepContext, StepResult
+from jobapp.steps.embedding_cache import cached_embed
+from jobapp.store import db, repo
+
+
+def engine_label(engine: str, embedder_name: str, reranker_name: str | None) -> str:
+    label = f"{engine}:{embedder_name}"
+    return f"{label}+{reranker_name}" if reranker_name and engine != "bi-encoder" else label
+
+
+def rank_current(engine: str, ctx: StepContext | None = None, step: str = "match") -> tuple[list[Match], bool]:
+    """Rank all stored offers for the current CV. Returns (matches, computed_now)."""
+    from jobapp.models.registry import get_embedder, get_reranker
+    from jobapp.scoring.engine import rank_offers, weights_version
+
+    with db.session() as s:
+        cv = repo.current_cv(s)
+        assert cv is not None and cv.id is not None
+        offers = repo.list_offers(s)
+        summaries = repo.latest_summaries(s)
+        profile = repo.latest_profile(s, cv.id)
+    if not offers:
+        raise MissingPrerequisite("No offers to rank.", hint="Collect some first: `jobapp offers import FILE`.")
+    embedder = get_embedder()
+    reranker = get_reranker() if engine != "bi-encoder" else None
+    label = engine_label(engine, embedder.name, getattr(reranker, "name", None))
+    parts = [label, weights_version(), text_hash(cv.text), profile.input_hash if profile else ""]
+    parts += sorted(f"{o.id}:{text_hash(o.full_text())}:{summaries[o.id].input_hash if o.id in summaries else ''}"
+                    for o in offers)
+    input_hash = text_hash("|".join(parts))
+    with db.session() as s:
+        if repo.match_input_hash(s, cv.id, label) == input_hash:
+            matches = [m for m in repo.latest_matches(s, cv.id) if m.engine == label]
+            if matches:
+                if ctx:
+                    ctx.log(step, f"Nothing changed since the last ranking of {len(offers)} offers (cached).")
+                return matches, False
+    if ctx:
+        ctx.log(step, f"Ranking {len(offers)} offers with {label}...", done=0, total=len(offers))
+    top = config.get("JOBAPP_RERANK_TOP") if engine != "bi-encoder" else None
+    matches = rank_offers(cv.text, profile, offers, summaries, cached_embed(embedder), reranker=reranker,
+                          engine=engine, top=top)
+    for m in matches:
+        m.cv_id, m.engine = cv.id, label
+    with db.session() as s:
+        repo.save_matches(s, matches, input_hash, run_id=ctx.run_id if ctx else None)
+    if ctx:
+        best = matches[0] if matches else None
+        ctx.log(step, f"Ranked {len(matches)} offers" + (f"; best {best.score:.0f} %" if best else ""),
+                done=len(offers), total=len(offers))
+    return matches, True
+
+
+def run_ranking(ctx: StepContext, engine: str, step: str) -> StepResult:
+    matches, fresh = rank_current(engine, ctx, step)
+    return StepResult(items=len(matches), message=("ranked" if fresh else "unchanged (cached)"),
+                      data={"engine": matches[0].engine if matches else engine})

@@ -1,0 +1,308 @@
+"""Reading and writing records. Functions take a Session and speak in domain records, not rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from jobapp.domain import (
+    CvDocument,
+    CvProfile,
+    Explanation,
+    Match,
+    Offer,
+    OfferSummary,
+    text_hash,
+)
+from jobapp.errors import MissingPrerequisite, NotFound
+from jobapp.store.tables import (
+    CvProfileRow,
+    CvRow,
+    EmbeddingRow,
+    ExplanationRow,
+    FeedbackRow,
+    MatchRow,
+    OfferKeyRow,
+    OfferRow,
+    OfferSightingRow,
+    OfferSummaryRow,
+    utcnow,
+)
+
+_OFFER_FIELDS = ("title", "company", "location", "contract", "salary", "url", "description", "source",
+                 "source_id", "date_posted")
+
+# ---------------------------------------------------------------- offers
+
+
+def _offer(row: OfferRow) -> Offer:
+    return Offer(id=row.id, found_at=row.created_at.isoformat(timespec="seconds"),
+                 **{f: getattr(row, f) or "" for f in _OFFER_FIELDS})
+
+
+@dataclass
+class UpsertResult:
+    new: list[int] = field(default_factory=list)
+    merged: list[int] = field(default_factory=list)
+
+
+def upsert_offers(s: Session, offers: Iterable[Offer], detail: str = "") -> UpsertResult:
+    """Store offers; one already known (same URL, board id or near-identical text) is merged, not doubled."""
+    from jobapp.sources.dedup import dedup_keys, merge, near_duplicate
+
+    result = UpsertResult()
+    for offer in offers:
+        keys = sorted(dedup_keys(offer))
+        row = None
+        if keys:
+            hit = s.scalars(select(OfferKeyRow.offer_id).where(OfferKeyRow.key.in_(keys))).first()
+            row = s.get(OfferRow, hit) if hit is not None else None
+        if row is None and offer.title:
+            # Near-identical text under another URL (the same offer on two boards).
+            for cand in s.scalars(select(OfferRow).where(func.lower(OfferRow.title) == offer.title.lower())):
+                if near_duplicate(_offer(cand), offer):
+                    row = cand
+                    break
+        if row is None:
+            row = OfferRow(**{f: getattr(offer, f) or "" for f in _OFFER_FIELDS})
+            row.text_hash = text_hash(offer.full_text())
+            s.add(row)
+            s.flush()
+            result.new.append(row.id)
+        else:
+            merged = merge(_offer(row), offer)
+            for f in _OFFER_FIELDS:
+                setattr(row, f, getattr(merged, f) or "")
+            row.text_hash = text_hash(merged.full_text())
+            if row.id not in result.new and row.id not in result.merged:
+                result.merged.append(row.id)
+        known = set(s.scalars(select(OfferKeyRow.key).where(OfferKeyRow.key.in_(keys))))
+        for key in keys:
+            if key not in known:
+                s.add(OfferKeyRow(key=key, offer_id=row.id))
+        s.add(OfferSightingRow(offer_id=row.id, source=offer.source, detail=detail))
+        s.flush()
+    return result
+
+
+def list_offers(s: Session, ids: Iterable[int] | None = None) -> list[Offer]:
+    q = select(OfferRow).order_by(OfferRow.id)
+    if ids is not None:
+        q = q.where(OfferRow.id.in_(list(ids)))
+    return [_offer(r) for r in s.scalars(q)]
+
+
+def get_offer(s: Session, offer_id: int) -> Offer:
+    row = s.get(OfferRow, offer_id)
+    if row is None:
+        raise NotFound(f"No offer with id {offer_id}.", hint="`jobapp offers list` shows the known offers.")
+    return _offer(row)
+
+
+def offer_sightings(s: Session, offer_id: int) -> list[dict[str, Any]]:
+    rows = s.scalars(select(OfferSightingRow).where(OfferSightingRow.offer_id == offer_id)
+                     .order_by(OfferSightingRow.seen_at))
+    return [{"source": r.source, "detail": r.detail, "seen_at": r.seen_at.isoformat(timespec="seconds")}
+            for r in rows]
+
+
+def delete_offers(s: Session, ids: Iterable[int] | None = None) -> int:
+    q = delete(OfferRow)
+    if ids is not None:
+        q = q.where(OfferRow.id.in_(list(ids)))
+    return s.execute(q).rowcount or 0  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------- CVs
+
+
+def _cv(row: CvRow) -> CvDocument:
+    return CvDocument(id=row.id, filename=row.filename, format=row.format, text=row.text, pages=row.pages,
+                      ocr=row.ocr, sha256=row.sha256, warnings=list(row.warnings or []))
+
+
+def add_cv(s: Session, doc: CvDocument) -> CvDocument:
+    """Store a CV and make it the current one (adding the same file again just selects it)."""
+    row = s.scalars(select(CvRow).where(CvRow.sha256 == doc.sha256)).first()
+    if row is None:
+        row = CvRow(filename=doc.filename, format=doc.format, text=doc.text, pages=doc.pages, ocr=doc.ocr,
+                    sha256=doc.sha256, warnings=list(doc.warnings))
+        s.add(row)
+    row.selected_at = utcnow()
+    s.flush()
+    return _cv(row)
+
+
+def current_cv(s: Session, required: bool = True) -> CvDocument | None:
+    row = s.scalars(select(CvRow).order_by(CvRow.selected_at.desc(), CvRow.id.desc())).first()
+    if row is None and required:
+        raise MissingPrerequisite("No CV yet.", hint="Add one with `jobapp cv add FILE` (PDF, DOCX or TXT).")
+    return _cv(row) if row else None
+
+
+def get_cv(s: Session, cv_id: int) -> CvDocument:
+    row = s.get(CvRow, cv_id)
+    if row is None:
+        raise NotFound(f"No CV with id {cv_id}.", hint="`jobapp cv show` shows the current CV.")
+    return _cv(row)
+
+
+# ---------------------------------------------------------------- derived records
+
+
+def get_summary(s: Session, offer_id: int, model: str, input_hash: str) -> OfferSummary | None:
+    row = s.scalars(select(OfferSummaryRow).where(
+        OfferSummaryRow.offer_id == offer_id, OfferSummaryRow.model == model,
+        OfferSummaryRow.input_hash == input_hash)).first()
+    return OfferSummary.model_validate(row.data) if row else None
+
+
+def save_summary(s: Session, summary: OfferSummary) -> None:
+    assert summary.offer_id is not None
+    s.execute(delete(OfferSummaryRow).where(
+        OfferSummaryRow.offer_id == summary.offer_id, OfferSummaryRow.model == summary.model,
+        OfferSummaryRow.input_hash == summary.input_hash))
+    s.add(OfferSummaryRow(offer_id=summary.offer_id, model=summary.model, input_hash=summary.input_hash,
+                          data=summary.model_dump(mode="json")))
+    s.flush()
+
+
+def latest_summaries(s: Session, offer_ids: Iterable[int] | None = None) -> dict[int, OfferSummary]:
+    """The newest summary of each offer, whatever model made it."""
+    q = select(OfferSummaryRow).order_by(OfferSummaryRow.created_at, OfferSummaryRow.id)
+    if offer_ids is not None:
+        q = q.where(OfferSummaryRow.offer_id.in_(list(offer_ids)))
+    return {r.offer_id: OfferSummary.model_validate(r.data) for r in s.scalars(q)}
+
+
+def get_profile(s: Session, cv_id: int, model: str, input_hash: str) -> CvProfile | None:
+    row = s.scalars(select(CvProfileRow).where(
+        CvProfileRow.cv_id == cv_id, CvProfileRow.model == model,
+        CvProfileRow.input_hash == input_hash)).first()
+    return CvProfile.model_validate(row.data) if row else None
+
+
+def save_profile(s: Session, profile: CvProfile) -> None:
+    assert profile.cv_id is not None
+    s.execute(delete(CvProfileRow).where(
+        CvProfileRow.cv_id == profile.cv_id, CvProfileRow.model == profile.model,
+        CvProfileRow.input_hash == profile.input_hash))
+    s.add(CvProfileRow(cv_id=profile.cv_id, model=profile.model, input_hash=profile.input_hash,
+                       data=profile.model_dump(mode="json")))
+    s.flush()
+
+
+def latest_profile(s: Session, cv_id: int) -> CvProfile | None:
+    row = s.scalars(select(CvProfileRow).where(CvProfileRow.cv_id == cv_id)
+                    .order_by(CvProfileRow.created_at.desc(), CvProfileRow.id.desc())).first()
+    return CvProfile.model_validate(row.data) if row else None
+
+
+# ---------------------------------------------------------------- embeddings cache
+
+
+def get_embeddings(s: Session, model: str, hashes: list[str]) -> dict[str, np.ndarray]:
+    out: dict[str, np.ndarray] = {}
+    for i in range(0, len(hashes), 500):  # stay under SQL parameter limits
+        chunk = hashes[i : i + 500]
+        for r in s.scalars(select(EmbeddingRow).where(EmbeddingRow.model == model,
+                                                      EmbeddingRow.text_hash.in_(chunk))):
+            out[r.text_hash] = np.frombuffer(r.vector, dtype="<f4").copy()
+    return out
+
+
+def put_embeddings(s: Session, model: str, vectors: dict[str, np.ndarray]) -> None:
+    known = set(get_embeddings(s, model, list(vectors)))
+    for h, v in vectors.items():
+        if h not in known:
+            arr = np.asarray(v, dtype="<f4")
+            s.add(EmbeddingRow(model=model, text_hash=h, dim=int(arr.shape[0]), vector=arr.tobytes()))
+    s.flush()
+
+
+# ---------------------------------------------------------------- matches & explanations
+
+
+def save_matches(s: Session, matches: list[Match], input_hash: str, run_id: int | None = None) -> None:
+    """Replace the stored ranking of this CV by this engine with ``matches``."""
+    if not matches:
+        return
+    cv_id, engine = matches[0].cv_id, matches[0].engine
+    s.execute(delete(MatchRow).where(MatchRow.cv_id == cv_id, MatchRow.engine == engine))
+    for m in matches:
+        s.add(MatchRow(run_id=run_id, cv_id=m.cv_id, offer_id=m.offer_id, engine=m.engine,
+                       input_hash=input_hash, score=m.score, dense=m.dense, rank=m.rank,
+                       data=m.model_dump(mode="json")))
+    s.flush()
+
+
+def latest_matches(s: Session, cv_id: int, engine_prefix: str | None = None) -> list[Match]:
+    """The newest ranking of the CV (the reranked one when there is one), best first."""
+    rows = list(s.scalars(select(MatchRow).where(MatchRow.cv_id == cv_id).order_by(MatchRow.created_at.desc())))
+    if engine_prefix:
+        rows = [r for r in rows if r.engine.startswith(engine_prefix)]
+    if not rows:
+        return []
+    # Prefer the reranked list over the bi-encoder one when both exist.
+    engines = {r.engine for r in rows}
+    chosen = next((e for e in engines if not e.startswith("bi-encoder")), None) or rows[0].engine
+    picked = [Match.model_validate(r.data) for r in rows if r.engine == chosen]
+    return sorted(picked, key=lambda m: m.rank)
+
+
+def match_input_hash(s: Session, cv_id: int, engine: str) -> str | None:
+    row = s.scalars(select(MatchRow).where(MatchRow.cv_id == cv_id, MatchRow.engine == engine)).first()
+    return row.input_hash if row else None
+
+
+def get_explanation(s: Session, cv_id: int, offer_id: int, model: str, input_hash: str) -> Explanation | None:
+    row = s.scalars(select(ExplanationRow).where(
+        ExplanationRow.cv_id == cv_id, ExplanationRow.offer_id == offer_id, ExplanationRow.model == model,
+        ExplanationRow.input_hash == input_hash)).first()
+    return Explanation.model_validate(row.data) if row else None
+
+
+def save_explanation(s: Session, exp: Explanation) -> None:
+    s.execute(delete(ExplanationRow).where(
+        ExplanationRow.cv_id == exp.cv_id, ExplanationRow.offer_id == exp.offer_id,
+        ExplanationRow.model == exp.model, ExplanationRow.input_hash == exp.input_hash))
+    s.add(ExplanationRow(cv_id=exp.cv_id, offer_id=exp.offer_id, model=exp.model, input_hash=exp.input_hash,
+                         verdict=exp.verdict, data=exp.model_dump(mode="json")))
+    s.flush()
+
+
+def latest_explanations(s: Session, cv_id: int) -> dict[int, Explanation]:
+    q = select(ExplanationRow).where(ExplanationRow.cv_id == cv_id).order_by(ExplanationRow.created_at,
+                                                                             ExplanationRow.id)
+    return {r.offer_id: Explanation.model_validate(r.data) for r in s.scalars(q)}
+
+
+# ---------------------------------------------------------------- feedback
+
+FEEDBACK_STATUSES = ("", "to_apply", "applied", "interview", "rejected")
+
+
+def set_feedback(s: Session, offer_id: int, thumbs: int | None = None, status: str | None = None) -> dict[str, Any]:
+    get_offer(s, offer_id)
+    row = s.get(FeedbackRow, offer_id) or FeedbackRow(offer_id=offer_id, thumbs=0, status="")
+    if thumbs is not None:
+        row.thumbs = max(-1, min(1, int(thumbs)))
+    if status is not None:
+        row.status = status
+    s.add(row)
+    s.flush()
+    return {"offer_id": offer_id, "thumbs": row.thumbs, "status": row.status}
+
+
+def all_feedback(s: Session) -> dict[int, dict[str, Any]]:
+    return {r.offer_id: {"thumbs": r.thumbs, "status": r.status} for r in s.scalars(select(FeedbackRow))}
+
+
+def iso(dt: datetime | None) -> str:
+    return dt.isoformat(timespec="seconds") if dt else ""

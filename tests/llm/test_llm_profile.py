@@ -1,0 +1,117 @@
+"""Step 4: the anonymised CV profile. No identifier may ever reach the model."""
+
+from __future__ import annotations
+
+import pytest
+from llm_fakes import CV_IDENTIFIERS, CV_WITH_IDENTIFIERS, ScriptedLLM, as_json
+
+from jobapp.domain import CvProfile
+from jobapp.llm import build_cv_profile
+from jobapp.llm.profile import IdentifierLeak, education_lines, ensure_anonymised, first_role_line
+from jobapp.llm.prompts import task_messages
+
+FIELDS = {
+    "title",
+    "summary",
+    "hard_skills",
+    "soft_skills",
+    "level",
+    "years_experience",
+    "sectors",
+    "strengths",
+    "education",
+}
+
+GOOD_PROFILE = {
+    "title": "Développeuse backend Python",
+    "summary": "Développeuse backend avec six ans d'expérience sur des API REST en Python et Django.",
+    "hard_skills": ["Python", "Django", "PostgreSQL", "Kubernetes"],  # Kubernetes: not in the CV
+    "soft_skills": ["autonomie"],
+    "level": "mid",
+    "years_experience": 6,
+    "sectors": ["logiciel"],
+    "strengths": ["API REST en Python"],
+    "education": ["Master Informatique", "Doctorat en physique"],  # the doctorate is invented
+}
+
+
+def test_no_identifier_reaches_the_model():
+    llm = ScriptedLLM(as_json(GOOD_PROFILE))
+    profile = build_cv_profile(CV_WITH_IDENTIFIERS, llm)
+    sent = llm.everything_sent()
+    assert "Python" in sent  # the CV content did reach the model...
+    for identifier in CV_IDENTIFIERS:  # ...but none of its identifiers
+        assert identifier not in sent, identifier
+    assert profile.removed.get("email", 0) >= 1
+    assert sum(profile.removed.values()) >= 3
+    dumped = profile.model_dump_json()
+    for identifier in CV_IDENTIFIERS:
+        assert identifier not in dumped, identifier
+
+
+def test_repair_round_also_carries_no_identifier():
+    llm = ScriptedLLM("not json", as_json(GOOD_PROFILE))
+    build_cv_profile(CV_WITH_IDENTIFIERS, llm)
+    assert len(llm.calls) == 2
+    for identifier in CV_IDENTIFIERS:
+        assert identifier not in llm.everything_sent()
+
+
+def test_llm_profile_is_grounded_in_the_cv():
+    profile = build_cv_profile(CV_WITH_IDENTIFIERS, ScriptedLLM(as_json(GOOD_PROFILE), name="fake:cv"))
+    assert isinstance(profile, CvProfile)
+    assert profile.hard_skills == ["Python", "Django", "PostgreSQL"]
+    assert profile.education == ["Master Informatique"]
+    assert profile.title == "Développeuse backend Python"
+    assert profile.provenance["hard_skills"] == "llm"
+    assert profile.model == "fake:cv"
+    assert profile.language == "fr"
+
+
+def test_extraction_only_profile():
+    profile = build_cv_profile(CV_WITH_IDENTIFIERS, None)
+    assert profile.model == "extraction"
+    assert profile.provenance == dict.fromkeys(FIELDS, "extraction")
+    assert {"python", "django", "postgresql", "docker"} <= {s.casefold() for s in profile.hard_skills}
+    assert any("Master" in e for e in profile.education)
+    assert "Python" in profile.title
+    assert profile.summary
+    for identifier in CV_IDENTIFIERS:
+        assert identifier not in profile.model_dump_json()
+
+
+def test_garbage_model_gives_the_extraction_profile():
+    profile = build_cv_profile(CV_WITH_IDENTIFIERS, ScriptedLLM("???"))
+    baseline = build_cv_profile(CV_WITH_IDENTIFIERS, None)
+    assert profile.model_dump(exclude={"model", "provenance"}) == baseline.model_dump(exclude={"model", "provenance"})
+    assert set(profile.provenance.values()) == {"extraction"}
+
+
+def test_english_cv():
+    cv = (
+        "John Smith - john.smith@example.com - +44 20 7946 0958\n\n"
+        "Data Analyst\n\nExperience\n2021-2024 Data Analyst at Contoso: SQL, Power BI, Excel dashboards.\n\n"
+        "Education\nBSc in Mathematics, University of Leeds\n"
+    )
+    llm = ScriptedLLM(as_json({"title": "Data Analyst", "hard_skills": ["SQL", "Power BI", "Spark"]}))
+    profile = build_cv_profile(cv, llm)
+    assert profile.language == "en"
+    assert profile.hard_skills == ["SQL", "Power BI"]
+    for identifier in ("John", "Smith", "john.smith@example.com", "7946"):
+        assert identifier not in llm.everything_sent()
+    assert any("BSc" in e for e in profile.education)
+
+
+def test_ensure_anonymised_refuses_a_prompt_built_from_the_raw_text():
+    anonymised = "[NOM]\nDéveloppeuse Python"
+    raw = "Camille Durand\nDéveloppeuse Python"
+    ensure_anonymised(task_messages("cv_profile", "fr", anonymised), anonymised, raw)
+    with pytest.raises(IdentifierLeak):
+        ensure_anonymised(task_messages("cv_profile", "fr", raw), anonymised, raw)
+
+
+def test_role_line_and_degree_lines():
+    text = "[NAME]\n[EMAIL]\nCompétences\nIngénieure DevOps\n2020 Master Réseaux, Université de Lille\nBTS SIO\n"
+    assert first_role_line(text) == "Ingénieure DevOps"
+    assert education_lines(text) == ["2020 Master Réseaux, Université de Lille", "BTS SIO"]
+    assert education_lines("I like it but not much") == []
