@@ -33,6 +33,8 @@ from typing import Any
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
+# bench/ holds scripts named like stdlib modules (queue.py): never import from it by accident
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 sys.path.insert(0, str(ROOT / "src"))
 
 from jobapp.domain import Offer  # noqa: E402

@@ -39,3 +39,45 @@ def postgres_url() -> str:
         pytest.skip("no PostgreSQL server: run the suite through `make test` (it starts one) "
                     "or set JOBAPP_TEST_POSTGRES_URL")
     return url
+
+
+class HashingEmbedder:
+    """A deterministic bag-of-words embedder: texts sharing words are close. For unit tests only."""
+
+    def __new__(cls, dim: str = "256"):  # type: ignore[no-untyped-def]
+        import numpy as np
+
+        from jobapp.extraction.normalise import normalise
+        from jobapp.models.base import Embedder
+
+        class _Hashing(Embedder):
+            name = f"fake-hashing:{dim}"
+            calls = 0
+
+            def _embed_batch(self, texts: list[str]) -> np.ndarray:
+                type(self).calls += len(texts)
+                out = np.zeros((len(texts), int(dim)), dtype=np.float32)
+                for i, t in enumerate(texts):
+                    for w in normalise(t).split():
+                        if len(w) > 2:
+                            out[i, hash(w) % int(dim)] += 1.0
+                    out[i, 0] += 1e-3
+                return out
+
+        return _Hashing()
+
+
+@pytest.fixture
+def fake_models(monkeypatch: pytest.MonkeyPatch):
+    """Configure a fast deterministic embedder and no LLM, through the real registry."""
+    from jobapp.models import registry
+
+    registry.register_embedder("fake-hashing", HashingEmbedder)
+    monkeypatch.setenv("JOBAPP_EMBEDDER", "fake-hashing:256")
+    monkeypatch.setenv("JOBAPP_LLM", "none")
+    monkeypatch.setenv("JOBAPP_RERANKER", "hybrid")
+    monkeypatch.setenv("PYTHONHASHSEED", "0")
+    registry.clear_cache()
+    yield registry
+    registry.clear_cache()
+    registry.unregister("embedder", "fake-hashing")

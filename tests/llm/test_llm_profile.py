@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from llm_fakes import CV_IDENTIFIERS, CV_WITH_IDENTIFIERS, ScriptedLLM, as_json
 
 from jobapp.domain import CvProfile
 from jobapp.llm import build_cv_profile
@@ -35,30 +36,30 @@ GOOD_PROFILE = {
 }
 
 
-def test_no_identifier_reaches_the_model():
-    llm = ScriptedLLM(as_json(GOOD_PROFILE))
-    profile = build_cv_profile(CV_WITH_IDENTIFIERS, llm)
+def test_no_identifier_reaches_the_model(scripted, cv_text, cv_identifiers):
+    llm = scripted(json.dumps(GOOD_PROFILE))
+    profile = build_cv_profile(cv_text, llm)
     sent = llm.everything_sent()
     assert "Python" in sent  # the CV content did reach the model...
-    for identifier in CV_IDENTIFIERS:  # ...but none of its identifiers
+    for identifier in cv_identifiers:  # ...but none of its identifiers
         assert identifier not in sent, identifier
     assert profile.removed.get("email", 0) >= 1
     assert sum(profile.removed.values()) >= 3
     dumped = profile.model_dump_json()
-    for identifier in CV_IDENTIFIERS:
+    for identifier in cv_identifiers:
         assert identifier not in dumped, identifier
 
 
-def test_repair_round_also_carries_no_identifier():
-    llm = ScriptedLLM("not json", as_json(GOOD_PROFILE))
-    build_cv_profile(CV_WITH_IDENTIFIERS, llm)
+def test_repair_round_also_carries_no_identifier(scripted, cv_text, cv_identifiers):
+    llm = scripted("not json", json.dumps(GOOD_PROFILE))
+    build_cv_profile(cv_text, llm)
     assert len(llm.calls) == 2
-    for identifier in CV_IDENTIFIERS:
+    for identifier in cv_identifiers:
         assert identifier not in llm.everything_sent()
 
 
-def test_llm_profile_is_grounded_in_the_cv():
-    profile = build_cv_profile(CV_WITH_IDENTIFIERS, ScriptedLLM(as_json(GOOD_PROFILE), name="fake:cv"))
+def test_llm_profile_is_grounded_in_the_cv(scripted, cv_text):
+    profile = build_cv_profile(cv_text, scripted(json.dumps(GOOD_PROFILE), name="fake:cv"))
     assert isinstance(profile, CvProfile)
     assert profile.hard_skills == ["Python", "Django", "PostgreSQL"]
     assert profile.education == ["Master Informatique"]
@@ -68,32 +69,34 @@ def test_llm_profile_is_grounded_in_the_cv():
     assert profile.language == "fr"
 
 
-def test_extraction_only_profile():
-    profile = build_cv_profile(CV_WITH_IDENTIFIERS, None)
+def test_extraction_only_profile(cv_text, cv_identifiers):
+    profile = build_cv_profile(cv_text, None)
     assert profile.model == "extraction"
     assert profile.provenance == dict.fromkeys(FIELDS, "extraction")
     assert {"python", "django", "postgresql", "docker"} <= {s.casefold() for s in profile.hard_skills}
     assert any("Master" in e for e in profile.education)
     assert "Python" in profile.title
     assert profile.summary
-    for identifier in CV_IDENTIFIERS:
+    for identifier in cv_identifiers:
         assert identifier not in profile.model_dump_json()
 
 
-def test_garbage_model_gives_the_extraction_profile():
-    profile = build_cv_profile(CV_WITH_IDENTIFIERS, ScriptedLLM("???"))
-    baseline = build_cv_profile(CV_WITH_IDENTIFIERS, None)
-    assert profile.model_dump(exclude={"model", "provenance"}) == baseline.model_dump(exclude={"model", "provenance"})
+def test_garbage_model_gives_the_extraction_profile(scripted, cv_text):
+    profile = build_cv_profile(cv_text, scripted("???"))
+    baseline = build_cv_profile(cv_text, None)
+    assert profile.model_dump(exclude={"model", "provenance"}) == baseline.model_dump(
+        exclude={"model", "provenance"}
+    )
     assert set(profile.provenance.values()) == {"extraction"}
 
 
-def test_english_cv():
+def test_english_cv(scripted):
     cv = (
         "John Smith - john.smith@example.com - +44 20 7946 0958\n\n"
         "Data Analyst\n\nExperience\n2021-2024 Data Analyst at Contoso: SQL, Power BI, Excel dashboards.\n\n"
         "Education\nBSc in Mathematics, University of Leeds\n"
     )
-    llm = ScriptedLLM(as_json({"title": "Data Analyst", "hard_skills": ["SQL", "Power BI", "Spark"]}))
+    llm = scripted(json.dumps({"title": "Data Analyst", "hard_skills": ["SQL", "Power BI", "Spark"]}))
     profile = build_cv_profile(cv, llm)
     assert profile.language == "en"
     assert profile.hard_skills == ["SQL", "Power BI"]
@@ -111,7 +114,9 @@ def test_ensure_anonymised_refuses_a_prompt_built_from_the_raw_text():
 
 
 def test_role_line_and_degree_lines():
-    text = "[NAME]\n[EMAIL]\nCompétences\nIngénieure DevOps\n2020 Master Réseaux, Université de Lille\nBTS SIO\n"
+    text = (
+        "[NAME]\n[EMAIL]\nCompétences\nIngénieure DevOps\n2020 Master Réseaux, Université de Lille\nBTS SIO\n"
+    )
     assert first_role_line(text) == "Ingénieure DevOps"
     assert education_lines(text) == ["2020 Master Réseaux, Université de Lille", "BTS SIO"]
     assert education_lines("I like it but not much") == []

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Literal
 
 import pytest
-from llm_fakes import ScriptedLLM, as_json
 from pydantic import BaseModel, Field, StringConstraints
 
 from jobapp.errors import ModelUnavailable
@@ -94,8 +94,8 @@ def test_clip_cuts_long_lists_and_strings_instead_of_failing():
 # ----------------------------------------------------------------------------- the loop
 
 
-def test_valid_json_is_used_with_llm_provenance_and_json_instruction():
-    llm = ScriptedLLM(as_json(GOOD))
+def test_valid_json_is_used_with_llm_provenance_and_json_instruction(scripted):
+    llm = scripted(json.dumps(GOOD))
     record, provenance = generate_record(llm, [{"role": "user", "content": "CV"}], Draft, fallback=fallback)
     assert record == Draft(**GOOD)
     assert provenance == dict.fromkeys(["title", "skills", "level", "years"], "llm")
@@ -105,8 +105,8 @@ def test_valid_json_is_used_with_llm_provenance_and_json_instruction():
     assert '"skills"' in sent["messages"][-1]["content"]
 
 
-def test_constrained_backend_gets_the_schema_and_may_return_a_dict():
-    llm = ScriptedLLM(dict(GOOD), schema=True)
+def test_constrained_backend_gets_the_schema_and_may_return_a_dict(scripted):
+    llm = scripted(dict(GOOD), schema=True)
     record, provenance = generate_record(llm, [{"role": "user", "content": "CV"}], Draft, fallback=fallback)
     assert record.title == "Data engineer"
     assert llm.calls[0]["schema"] == json_schema_for(Draft)
@@ -114,8 +114,8 @@ def test_constrained_backend_gets_the_schema_and_may_return_a_dict():
     assert set(provenance.values()) == {"llm"}
 
 
-def test_invalid_json_then_valid_after_one_repair():
-    llm = ScriptedLLM('{"title": "Data engineer", "years": "many"}', as_json(GOOD))
+def test_invalid_json_then_valid_after_one_repair(scripted):
+    llm = scripted('{"title": "Data engineer", "years": "many"}', json.dumps(GOOD))
     record, provenance = generate_record(llm, [{"role": "user", "content": "CV"}], Draft, fallback=fallback)
     assert record == Draft(**GOOD)
     assert set(provenance.values()) == {"llm"}
@@ -125,40 +125,45 @@ def test_invalid_json_then_valid_after_one_repair():
     assert "years" in repair[-1]["content"]  # the validation error is sent back
 
 
-def test_garbage_always_ends_in_the_fallback_after_exactly_one_repair():
-    llm = ScriptedLLM("I am a language model and I like turtles.")
+def test_garbage_always_ends_in_the_fallback_after_exactly_one_repair(scripted):
+    llm = scripted("I am a language model and I like turtles.")
     record, provenance = generate_record(llm, [{"role": "user", "content": "CV"}], Draft, fallback=fallback)
     assert record == FALLBACK
     assert set(provenance.values()) == {"extraction"}
     assert len(llm.calls) == 2
 
 
-def test_fields_that_still_fail_after_repair_are_salvaged_one_by_one():
+def test_fields_that_still_fail_after_repair_are_salvaged_one_by_one(scripted):
     bad = '{"title": "Data engineer", "skills": ["Python"], "level": "guru", "years": 300}'
-    llm = ScriptedLLM(bad)
+    llm = scripted(bad)
     record, provenance = generate_record(llm, [{"role": "user", "content": "CV"}], Draft, fallback=fallback)
     assert record.title == "Data engineer" and record.skills == ["Python"]
     assert record.level == "junior" and record.years == 2  # invalid enum / out of range: from fallback
     assert provenance == {"title": "llm", "skills": "llm", "level": "extraction", "years": "extraction"}
 
 
-def test_empty_and_placeholder_fields_come_from_the_fallback():
-    llm = ScriptedLLM(as_json({"title": "unknown", "skills": [], "level": "senior", "years": None}))
+def test_empty_and_placeholder_fields_come_from_the_fallback(scripted):
+    llm = scripted(json.dumps({"title": "unknown", "skills": [], "level": "senior", "years": None}))
     record, provenance = generate_record(llm, [{"role": "user", "content": "CV"}], Draft, fallback=fallback)
     assert record == Draft(title="From rules", skills=["SQL"], level="senior", years=2)
-    assert provenance == {"title": "extraction", "skills": "extraction", "level": "llm", "years": "extraction"}
+    assert provenance == {
+        "title": "extraction",
+        "skills": "extraction",
+        "level": "llm",
+        "years": "extraction",
+    }
 
 
-def test_degenerate_text_and_duplicate_items_are_dropped():
+def test_degenerate_text_and_duplicate_items_are_dropped(scripted):
     loop = "data data data data data data data engineer"
-    llm = ScriptedLLM(as_json({"title": loop, "skills": ["Python", "python", "#####"], "level": "senior"}))
+    llm = scripted(json.dumps({"title": loop, "skills": ["Python", "python", "#####"], "level": "senior"}))
     record, provenance = generate_record(llm, [{"role": "user", "content": "CV"}], Draft, fallback=fallback)
     assert record.title == "From rules" and provenance["title"] == "extraction"
     assert record.skills == ["Python"]
 
 
-def test_validate_hook_blanks_ungrounded_items():
-    llm = ScriptedLLM(as_json(GOOD))
+def test_validate_hook_blanks_ungrounded_items(scripted):
+    llm = scripted(json.dumps(GOOD))
 
     def only_python(d: Draft) -> Draft:
         return d.model_copy(update={"skills": [s for s in d.skills if s == "Python"]})
@@ -169,29 +174,33 @@ def test_validate_hook_blanks_ungrounded_items():
     assert record.skills == ["Python"]
 
 
-def test_fallback_is_not_computed_when_the_model_fills_everything():
+def test_fallback_is_not_computed_when_the_model_fills_everything(scripted):
     calls = []
 
     def counting_fallback() -> Draft:
         calls.append(1)
         return FALLBACK
 
-    generate_record(ScriptedLLM(as_json(GOOD)), [{"role": "user", "content": "x"}], Draft, fallback=counting_fallback)
+    generate_record(
+        scripted(json.dumps(GOOD)), [{"role": "user", "content": "x"}], Draft, fallback=counting_fallback
+    )
     assert calls == []
 
 
-def test_a_backend_error_falls_back_but_an_unavailable_model_is_reported():
+def test_a_backend_error_falls_back_but_an_unavailable_model_is_reported(scripted):
     def boom(_messages):
         raise RuntimeError("decode failed")
 
-    record, provenance = generate_record(ScriptedLLM(boom), [{"role": "user", "content": "x"}], Draft, fallback=fallback)
+    record, provenance = generate_record(
+        scripted(boom), [{"role": "user", "content": "x"}], Draft, fallback=fallback
+    )
     assert record == FALLBACK and set(provenance.values()) == {"extraction"}
 
     def down(_messages):
         raise ModelUnavailable("server down", hint="start it")
 
     with pytest.raises(ModelUnavailable):
-        generate_record(ScriptedLLM(down), [{"role": "user", "content": "x"}], Draft, fallback=fallback)
+        generate_record(scripted(down), [{"role": "user", "content": "x"}], Draft, fallback=fallback)
 
 
 # ----------------------------------------------------------------------------- text checks
@@ -211,7 +220,9 @@ def test_degenerate_texts(text):
     assert clean_text(text) == ""
 
 
-@pytest.mark.parametrize("text", ["C++", "C#", "HTML5", ".NET", "Développement d'API REST en Python et Django"])
+@pytest.mark.parametrize(
+    "text", ["C++", "C#", "HTML5", ".NET", "Développement d'API REST en Python et Django"]
+)
 def test_normal_texts_are_kept(text):
     assert not is_degenerate(text)
     assert clean_text(text) == text

@@ -115,7 +115,7 @@ def test_reranker_batches_and_returns_flat_scores():
 
 def test_json_from_prose_and_fences():
     assert parse_json_object('Voici: ```json\n{"a": {"b": 1}}\n``` fin') == {"a": {"b": 1}}
-    assert parse_json_object("{broken {\"ok\": true}") == {"ok": True}
+    assert parse_json_object('{broken {"ok": true}') == {"ok": True}
     assert parse_json_object("no json here") is None
     assert reply_for_schema("nothing") == "nothing"
 
@@ -124,6 +124,8 @@ def test_schema_instruction_added_once():
     schema = {"type": "object", "properties": {"x": {"type": "string"}}}
     messages = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Go"}]
     once = with_schema_instruction(messages, schema)
-    assert len(once) == 2 and "JSON schema" in once[0]["content"] and once[0]["content"].startswith("Be brief.")
+    assert (
+        len(once) == 2 and "JSON schema" in once[0]["content"] and once[0]["content"].startswith("Be brief.")
+    )
     assert with_schema_instruction(once, schema) == once
     assert with_schema_instruction([{"role": "user", "content": "Go"}], schema)[0]["role"] == "system"

@@ -171,7 +171,8 @@ def test_missing_gguf_file_is_a_clear_error():
 def test_importing_the_model_layer_does_not_import_torch():
     code = (
         "import sys, jobapp.models, jobapp.models.registry, jobapp.models.profiles, jobapp.models.hub, "
-        "jobapp.models.backends, jobapp.models.backends.openai_compat, jobapp.models.backends.llamacpp\n"
+        "jobapp.models.backends, jobapp.models.backends.openai_compat, jobapp.models.backends.llamacpp, "
+        "jobapp.models.backends.sentence_transformers, jobapp.models.backends.transformers_llm\n"
         "from jobapp.models import registry, profiles\n"
         "registry.registered_kinds('llm'); profiles.resolve_spec('llm')\n"
         "heavy = [m for m in ('torch', 'sentence_transformers', 'transformers', 'xllamacpp') if m in sys.modules]\n"
@@ -179,3 +180,13 @@ def test_importing_the_model_layer_does_not_import_torch():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_check_loads_each_configured_model_and_reports(fakes, model_settings):
+    model_settings.setenv("JOBAPP_EMBEDDER", "fake:e")
+    model_settings.setenv("JOBAPP_RERANKER", "none")
+    model_settings.setenv("JOBAPP_LLM", "gguf:/nowhere/model.gguf")
+    rows = {row["role"]: row for row in hub.check()}
+    assert rows["embedder"]["ok"] and "dimension 3" in rows["embedder"]["detail"]
+    assert rows["reranker"]["ok"] and "not used" in rows["reranker"]["detail"]
+    assert not rows["llm"]["ok"] and "GGUF model file not found" in rows["llm"]["detail"]

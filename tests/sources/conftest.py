@@ -6,9 +6,7 @@ Every request is recorded (path, query, headers) so tests can check what was sen
 
 from __future__ import annotations
 
-import json
 import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -17,7 +15,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-Route = tuple[int, dict[str, str], bytes] | Callable[[BaseHTTPRequestHandler], tuple[int, dict[str, str], bytes]]
+Route = (
+    tuple[int, dict[str, str], bytes] | Callable[[BaseHTTPRequestHandler], tuple[int, dict[str, str], bytes]]
+)
 
 
 @dataclass
@@ -37,8 +37,14 @@ class LocalServer:
     def url(self, path: str) -> str:
         return self.base + path
 
-    def add(self, path: str, body: str | bytes = b"", status: int = 200, headers: dict[str, str] | None = None,
-            content_type: str = "text/html; charset=utf-8") -> str:
+    def add(
+        self,
+        path: str,
+        body: str | bytes = b"",
+        status: int = 200,
+        headers: dict[str, str] | None = None,
+        content_type: str = "text/html; charset=utf-8",
+    ) -> str:
         data = body.encode("utf-8") if isinstance(body, str) else body
         self.routes[path] = (status, {"Content-Type": content_type, **(headers or {})}, data)
         return self.url(path)
@@ -58,8 +64,14 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
             parts = urlsplit(self.path)
             length = int(self.headers.get("content-length") or 0)
             body = self.rfile.read(length) if length else b""
-            server.requests.append({"path": parts.path, "query": parse_qs(parts.query),
-                                    "headers": dict(self.headers), "body": body})
+            server.requests.append(
+                {
+                    "path": parts.path,
+                    "query": parse_qs(parts.query),
+                    "headers": dict(self.headers),
+                    "body": body,
+                }
+            )
             route = server.routes.get(parts.path)
             if route is None:
                 status, headers, data = 404, {"Content-Type": "text/plain"}, b"not found"
@@ -85,6 +97,7 @@ def _server_session() -> Iterator[LocalServer]:
     server = LocalServer(httpd=None)  # type: ignore[arg-type]
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(server))
     httpd.daemon_threads = True
+    httpd.handle_error = lambda request, address: None  # type: ignore[method-assign]  # clients hanging up on purpose
     server.httpd = httpd
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -102,9 +115,22 @@ def server(_server_session: LocalServer) -> Iterator[LocalServer]:
     _server_session.routes.clear()
 
 
-def hanging(seconds: float) -> Callable[[BaseHTTPRequestHandler], tuple[int, dict[str, str], bytes]]:
-    def route(_: BaseHTTPRequestHandler) -> tuple[int, dict[str, str], bytes]:
-        time.sleep(seconds)
-        return 200, {"Content-Type": "text/html"}, b"<html><body>late</body></html>"
+def _load_pages() -> Any:
+    """The page builders (sources_pages.py), loaded by path: the suite uses --import-mode=importlib."""
+    import importlib.util
+    from pathlib import Path
 
-    return route
+    path = Path(__file__).with_name("sources_pages.py")
+    spec = importlib.util.spec_from_file_location("jobapp_tests_sources_pages", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+PAGES = _load_pages()
+
+
+@pytest.fixture
+def pages() -> Any:
+    return PAGES

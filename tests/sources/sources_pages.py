@@ -4,14 +4,24 @@ and offer pages with JSON-LD variants."""
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler
 from typing import Any
-
 
 # ---------------------------------------------------------------- HelloWork pages (JobSpy's structure)
 
 
-def hellowork_card(job_id: str, title: str, company: str, city: str, contract: str, salary: str = "",
-                   age: str = "il y a 3 heures", related: bool = False) -> str:
+def hellowork_card(
+    job_id: str,
+    title: str,
+    company: str,
+    city: str,
+    contract: str,
+    salary: str = "",
+    age: str = "il y a 3 heures",
+    related: bool = False,
+) -> str:
     """One result card, in the structure jobspy/hellowork/__init__.py parses."""
     origin = "LO-Moteur-Approchant" if related else "LO-Moteur"
     analytics = json.dumps({"offerId": job_id, "origin": origin}).replace('"', "&quot;")
@@ -43,7 +53,9 @@ def jsonld_page(data: Any, title: str = "Offre", body: str = "<p>Page de l'offre
 <script type="application/ld+json">{script}</script></head><body>{body}</body></html>"""
 
 
-def hellowork_offer_page(title: str, company: str, description_html: str, date: str = "2026-11-20T10:00:00Z") -> str:
+def hellowork_offer_page(
+    title: str, company: str, description_html: str, date: str = "2026-11-20T10:00:00Z"
+) -> str:
     posting = {
         "@context": "https://schema.org",
         "@type": "JobPosting",
@@ -56,3 +68,11 @@ def hellowork_offer_page(title: str, company: str, description_html: str, date: 
         "skills": ["Python", "SQL"],
     }
     return jsonld_page(posting, title=title, body="<ul><li>Exp. 3 ans</li></ul>")
+
+
+def hanging(seconds: float) -> Callable[[BaseHTTPRequestHandler], tuple[int, dict[str, str], bytes]]:
+    def route(_: BaseHTTPRequestHandler) -> tuple[int, dict[str, str], bytes]:
+        time.sleep(seconds)
+        return 200, {"Content-Type": "text/html"}, b"<html><body>late</body></html>"
+
+    return route

@@ -15,7 +15,7 @@ from jobapp.cli.output import (
     matches_table,
     print_json,
 )
-from jobapp.errors import InvalidInput
+from jobapp.errors import InvalidInput, JobAppError
 from jobapp.store import db, repo
 
 
@@ -82,7 +82,10 @@ def execute(steps: str | list[str], params: dict[str, Any], quiet: bool) -> int:
 
     run_id = create_run(parse_steps(steps), params)
     with ProgressPrinter(quiet) as printer:
-        execute_run(run_id, on_event=printer)
+        run = execute_run(run_id, on_event=printer)
+    if run["status"] != "done":
+        raise JobAppError(f"Run {run_id} {run['status']} at step {run['current_step']}: {run['error']}",
+                          hint=f"`jobapp runs show {run_id}` shows its log.")
     return run_id
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from pathlib import Path
 from typing import Any
 
 from unidecode import unidecode
@@ -28,35 +29,12 @@ _LABEL = re.compile(
 )
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
-_NAME_TOKEN = re.compile(rf"^(?:[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*|[{_UPPER}]{{2,}}(?:[-'’][{_UPPER}]+)*)$")
+_NAME_TOKEN = re.compile(
+    rf"^(?:[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*|[{_UPPER}]{{2,}}(?:[-'’][{_UPPER}]+)*)$"
+)
 _INITIAL = re.compile(rf"^[{_UPPER}]\.?$")
 _PARTICLES = {"de", "du", "des", "da", "di", "van", "von", "der", "le", "la", "d'", "ben", "el", "al", "bin"}
 _SEPARATORS = re.compile(r"\s+[|·•–—]\s+|\s+-\s+|,\s*|\t|\s{3,}")
-
-# Words that make a capitalised header line a title or a section, not a person.
-STOP_WORDS = set(
-    """
-    curriculum vitae cv resume profil profile contact contacts experience experiences professionnelle
-    professionnelles professional work formation formations education competences competence skills
-    langues languages loisirs interets interests hobbies centres summary objectif objective about me moi
-    references projets projects project certifications certificats publications awards prix
-    developpeur developpeuse developer dev engineer ingenieur ingenieure data scientist science analyst
-    analyste manager chef cheffe projet consultant consultante senior junior lead stagiaire intern
-    internship stage alternance alternant alternante apprenti assistant assistante commercial commerciale
-    technicien technicienne designer architect architecte administrateur administratrice responsable
-    directeur directrice director head officer full stack fullstack front back end frontend backend devops
-    software logiciel logiciels web mobile marketing comptable product owner scrum master business sales
-    vente customer success support system systems systeme systemes reseau reseaux network security securite
-    cloud infrastructure java python javascript react php microsoft google amazon paris lyon marseille
-    france london new york rue avenue boulevard street road mr mrs ms mme madame monsieur dr university
-    universite ecole school college licence bachelor diplome permis nationalite francaise french english
-    anglais francais espagnol german allemand team equipe leader specialist specialiste expert experte
-    operations ressources humaines human resources rh finance financial graphiste infirmier infirmiere
-    professeur enseignant enseignante teacher nurse janvier fevrier mars avril mai juin juillet aout
-    septembre octobre novembre decembre january february march april may june july august september
-    october november december candidature application lettre motivation cover letter page
-    """.split()
-)
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,7 +43,9 @@ def load_ner() -> Any | None:
     try:
         import spacy
 
-        return spacy.load(SPACY_MODEL, exclude=["parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"])
+        return spacy.load(
+            SPACY_MODEL, exclude=["parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"]
+        )
     except Exception as exc:  # not installed, wrong version...
         log.warning("spaCy model %s unavailable (%s): names found by heuristics only", SPACY_MODEL, exc)
         return None
@@ -82,45 +62,83 @@ def looks_like_name(candidate: str) -> bool:
             continue
         if i > 0 and token.lower() in _PARTICLES:
             continue
-        if not _NAME_TOKEN.match(token) or unidecode(token).lower() in STOP_WORDS:
+        if not _NAME_TOKEN.match(token) or unidecode(token).lower() in stop_words():
             return False
         real += 1
     return 2 <= real <= 4
 
 
-def _header_segments(text: str) -> list[str]:
+def _header_segments(text: str) -> list[tuple[int, str]]:
+    """(line number, segment) for the first lines, split on the separators CV headers use."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:HEADER_LINES]
-    segments: list[str] = []
-    for line in lines:
-        segments.extend(s.strip(" •*:") for s in _SEPARATORS.split(line) if s.strip(" •*:"))
+    segments: list[tuple[int, str]] = []
+    for line_no, line in enumerate(lines):
+        for part in _SEPARATORS.split(line):
+            part = part.strip(" •*:")
+            if part:
+                segments.append((line_no, part))
     return segments
+
+
+def _word_list(filename: str) -> frozenset[str]:
+    words: list[str] = []
+    for line in Path(__file__).with_name(filename).read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            words.extend(line.split())
+    return frozenset(words)
+
+
+@functools.lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Common given names (accent-free, lowercase), shipped with the package."""
+    return _word_list("first_names.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Title and section words: a header line containing one is not a name."""
+    return _word_list("header_words.txt")
+
+
+def _has_first_name(segment: str) -> bool:
+    known = first_names()
+    return any(
+        unidecode(part).lower() in known for token in segment.split() for part in re.split(r"[-'’]", token)
+    )
 
 
 def find_names(text: str, *, use_ner: bool = True) -> tuple[list[str], bool]:
     """The candidate's name(s) as written in the CV, and whether spaCy was used.
 
-    Labelled names ("Nom : Dupont", "Prénom : Marie") are always taken. Then the header: with
-    spaCy, the first name-shaped segment that contains a PER entity; otherwise (or if spaCy finds
-    none) the first name-shaped segment of the first lines.
+    Labelled names ("Nom : Dupont", "Prénom : Marie") are always taken. Among the name-shaped
+    segments of the header, the best is chosen by three signals: it contains a common given name,
+    spaCy tags it PER (the small model also tags "Data Engineer" PER, and "Kevin Nguyen" LOC, so it
+    only breaks ties), and it comes early. A segment with no signal is taken only from the first
+    three lines, where CVs put the name.
     """
     names: list[str] = []
     for match in _LABEL.finditer(text):
         value = " ".join(match.group(1).split()[:4])
-        tokens = [t for t in value.split() if _NAME_TOKEN.match(t) and unidecode(t).lower() not in STOP_WORDS]
+        tokens = [
+            t for t in value.split() if _NAME_TOKEN.match(t) and unidecode(t).lower() not in stop_words()
+        ]
         if tokens:
             names.append(" ".join(tokens))
-    segments = [s for s in _header_segments(text) if looks_like_name(s)]
+    segments = [(line_no, s) for line_no, s in _header_segments(text) if looks_like_name(s)]
     nlp = load_ner() if use_ner else None
-    chosen = None
+    is_person = [False] * len(segments)
     if nlp is not None and segments:
-        for segment, doc in zip(segments, nlp.pipe(segments), strict=True):
-            if any(ent.label_ == "PER" for ent in doc.ents):
-                chosen = segment
-                break
-    if chosen is None and segments and not names:
-        chosen = segments[0]
-    if chosen:
-        names.append(chosen)
+        docs = nlp.pipe([s for _, s in segments])
+        is_person = [any(ent.label_ == "PER" for ent in doc.ents) for doc in docs]
+    best: tuple[float, str] | None = None
+    for (line_no, segment), person in zip(segments, is_person, strict=True):
+        score = 2.0 * _has_first_name(segment) + 1.0 * person - 0.1 * line_no
+        if score <= 0 and line_no >= 3:
+            continue
+        if best is None or score > best[0]:
+            best = (score, segment)
+    if best is not None and (not names or best[0] > 1):
+        names.append(best[1])
     return names, nlp is not None
 
 
@@ -137,3 +155,20 @@ def name_tokens(names: list[str]) -> list[str]:
                 if len(part) >= 3:
                     tokens.update({part, unidecode(part)})
     return sorted(tokens, key=len, reverse=True)
+
+
+def full_name_variants(names: list[str]) -> set[str]:
+    """Whole-name spellings to remove first, whatever their case: as written, without accents,
+    surname first, and "Prénom Nom" rebuilt from separate "Nom :" / "Prénom :" labels."""
+    multi = [n for n in names if len(n.split()) > 1]
+    singles = [n for n in names if len(n.split()) == 1]
+    if len(singles) >= 2:
+        multi.append(" ".join(singles))
+    variants: set[str] = set()
+    for name in multi:
+        for spelling in (name, unidecode(name)):
+            variants.add(spelling)
+            parts = spelling.split()
+            variants.add(" ".join([*parts[1:], parts[0]]))
+            variants.add(" ".join([parts[-1], *parts[:-1]]))
+    return variants

@@ -23,6 +23,13 @@ INSTALL_HINT = (
 )
 
 
+def unavailable_hint() -> str:
+    """What to do to get OCR, depending on what is missing."""
+    if str(config.get("JOBAPP_OCR")).strip().lower() != "auto" and shutil.which("tesseract"):
+        return "OCR is turned off (JOBAPP_OCR=off): set JOBAPP_OCR=auto to read scans, or upload a DOCX/TXT version."
+    return INSTALL_HINT
+
+
 def ocr_enabled() -> bool:
     """OCR runs when the setting allows it and the tesseract binary is installed."""
     if str(config.get("JOBAPP_OCR")).strip().lower() != "auto":

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from jobapp.documents import ocr
 from jobapp.documents.pdf_layout import (
+    dedupe,
     edge_key,
     find_gutter,
     is_garbage_char,
@@ -55,7 +56,7 @@ def extract_pdf(data: bytes) -> PdfText:
         n_pages = len(pdf.pages)
         for number, page in enumerate(pdf.pages, start=1):
             try:
-                chars = page.dedupe_chars().chars
+                chars = dedupe(page.chars)
             except Exception as exc:  # a broken page should not lose the others
                 log.warning("page %s unreadable: %s", number, exc)
                 warnings.append(f"Page {number} could not be read and was skipped.")
@@ -85,7 +86,10 @@ def extract_pdf(data: bytes) -> PdfText:
     if empty and ocr.ocr_enabled():
         used_ocr = _ocr_into(data, empty, texts, warnings)
     elif empty and len(empty) == len(texts):
-        raise NoTextLayer(NO_TEXT_MESSAGE, hint=ocr.INSTALL_HINT)
+        message = NO_TEXT_MESSAGE
+        if dropped > 100:  # glyphs are there but their fonts map to no characters
+            message = "This PDF's text cannot be extracted: its fonts carry no character mapping."
+        raise NoTextLayer(message, hint=ocr.unavailable_hint())
     elif empty:
         warnings.append(
             f"Page(s) {_pages([i + 1 for i in empty])} have no text layer and were not read: "

@@ -9,6 +9,8 @@ gutter found from word x-positions decides the reading order.
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -34,6 +36,7 @@ class Word:
     top: float
     bottom: float
     size: float
+    baseline: float = 0.0
 
 
 @dataclass
@@ -65,6 +68,21 @@ def is_garbage_char(char: dict[str, Any]) -> bool:
     return any(is_private_use(c) for c in text)
 
 
+def dedupe(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop characters drawn twice at the same place (fake bold, shadows).
+
+    pdfplumber's ``dedupe_chars`` does this too but is quadratic-ish and took seconds per CV.
+    """
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for ch in chars:
+        key = (ch.get("text", ""), round(ch["x0"] * 2), round(ch["top"] * 2))
+        if key not in seen:
+            seen.add(key)
+            out.append(ch)
+    return out
+
+
 def _group_rows(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Cluster characters into physical rows by their vertical middle."""
     rows: list[tuple[float, float, list[dict[str, Any]]]] = []
@@ -78,6 +96,12 @@ def _group_rows(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
         else:
             rows.append((mid, ch["size"], [ch]))
     return [members for _, _, members in rows]
+
+
+def _baseline(char: dict[str, Any]) -> float:
+    """Baseline height of a character (from its text matrix), to tell aligned rows from columns."""
+    matrix = char.get("matrix")
+    return float(matrix[5]) if matrix else -float(char["bottom"])
 
 
 def _split_words(row: list[dict[str, Any]]) -> list[Word]:
@@ -94,6 +118,7 @@ def _split_words(row: list[dict[str, Any]]) -> list[Word]:
                     top=min(c["top"] for c in current),
                     bottom=max(c["bottom"] for c in current),
                     size=statistics.median(c["size"] for c in current),
+                    baseline=_baseline(current[0]),
                 )
             )
             current.clear()
@@ -132,7 +157,7 @@ def join_spaced_letters(words: list[Word]) -> list[Word]:
             i += 1
             continue
         run = words[i:j]
-        gaps = [b.x0 - a.x1 for a, b in zip(run, run[1:], strict=False)]
+        gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(run)]
         usual = statistics.median(gaps)
         group = [run[0]]
         for gap, word in zip(gaps, run[1:], strict=True):
@@ -153,6 +178,7 @@ def _merge(group: list[Word]) -> Word:
         top=min(w.top for w in group),
         bottom=max(w.bottom for w in group),
         size=group[0].size,
+        baseline=group[0].baseline,
     )
 
 
@@ -174,9 +200,11 @@ def find_gutter(lines: list[Line], width: float) -> float | None:
     lo, hi = int(0.2 * width), int(0.8 * width)
     cover = [0] * (hi - lo + 1)
     for line in lines:
-        for x in range(lo, hi + 1):
-            if any(w.x0 - 1 <= x <= w.x1 + 1 for w in line.words):
-                cover[x - lo] += 1
+        covered: set[int] = set()
+        for w in line.words:
+            covered.update(range(max(lo, math.ceil(w.x0 - 1)), min(hi, math.floor(w.x1 + 1)) + 1))
+        for pos in covered:
+            cover[pos - lo] += 1
     bands: list[tuple[int, int]] = []
     start = None
     for k, count in enumerate([*cover, allowed + 1]):
@@ -199,13 +227,24 @@ def find_gutter(lines: list[Line], width: float) -> float | None:
         total = left_chars + right_chars
         if min(left_chars, right_chars) < 0.1 * total:
             continue
-        both = sum(1 for ln in right if any(w.x1 <= x for w in ln.words))
-        if both / len(right) > 0.5:
+        if _aligned_fraction(right, x) > 0.5:
             continue
         score = b - a
         if best is None or score > best[1]:
             best = (x, score)
     return best[0] if best else None
+
+
+def _aligned_fraction(right: list[Line], x: float) -> float:
+    """Share of right-side rows sharing their baseline with a left-side word: high for tables of
+    rows ("Company ..... 2019 - 2023"), low for independent columns."""
+    aligned = 0
+    for line in right:
+        left_bases = [w.baseline for w in line.words if w.x1 <= x]
+        right_bases = [w.baseline for w in line.words if w.x0 >= x]
+        if any(abs(a - b) < 0.6 for a in left_bases for b in right_bases):
+            aligned += 1
+    return aligned / len(right)
 
 
 def reading_order(lines: list[Line], gutter: float | None) -> list[Line]:

@@ -92,7 +92,9 @@ def read_cv(data: bytes, filename: str = "") -> CvDocument:
         text = clean_text(raw)
     suffix = Path(filename).suffix.lower().lstrip(".")
     if suffix and suffix != kind and not (kind == "txt" and suffix in {"text", "md"}):
-        warnings.append(f"The file is named .{suffix} but its content is {kind.upper()}; read as {kind.upper()}.")
+        warnings.append(
+            f"The file is named .{suffix} but its content is {kind.upper()}; read as {kind.upper()}."
+        )
     if letters_count(text) < MIN_LETTERS:
         raise InvalidInput(
             f"This {kind.upper()} contains almost no readable text ({letters_count(text)} letters).",

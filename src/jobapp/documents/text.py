@@ -29,7 +29,50 @@ _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 _CID = re.compile(r"\(cid:\d+\)")
 _BULLETS = re.compile(r"^[ \t]*[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u27a2\u2713\u2714]\s*")
 _HYPHEN_BREAK = re.compile(r"([^\W\d_])[-\u00ad]\n([^\W\d_])")
-_LETTER_RUN = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)(?:(?: {2,}|\t)(?:[^\W\d_] )+[^\W\d_](?!\S))*")
+# Line-end hyphens after these prefixes belong to compound words ("multi-account", "full-stack").
+_COMPOUND_PREFIXES = {
+    "multi",
+    "cross",
+    "non",
+    "self",
+    "co",
+    "pre",
+    "post",
+    "anti",
+    "semi",
+    "full",
+    "front",
+    "back",
+    "end",
+    "well",
+    "high",
+    "low",
+    "open",
+    "on",
+    "off",
+    "sous",
+    "auto",
+    "micro",
+    "macro",
+    "inter",
+    "sur",
+    "mi",
+    "demi",
+    "ex",
+    "vice",
+    "e",
+    "real",
+    "long",
+    "short",
+    "part",
+    "cloud",
+    "data",
+    "machine",
+    "deep",
+}
+_LETTER_RUN = re.compile(
+    r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)(?:(?: {2,}|\t)(?:[^\W\d_] )+[^\W\d_](?!\S))*"
+)
 
 
 def is_private_use(char: str) -> bool:
@@ -94,6 +137,17 @@ def strip_garbage(text: str) -> tuple[str, int]:
     return "".join(kept), removed
 
 
+def _join_hyphenated(match: re.Match[str]) -> str:
+    """Join "infor-\nmation" but keep "multi-\naccount" (compound) and "Jean-\nPierre" (capital)."""
+    if not match.group(2).islower():
+        return match.group(0)
+    line_start = match.string.rfind("\n", 0, match.start(1)) + 1
+    before = re.findall(r"[^\W\d_]+$", match.string[line_start : match.end(1)])
+    if before and before[0].lower() in _COMPOUND_PREFIXES:
+        return f"{match.group(1)}-{match.group(2)}"
+    return match.group(1) + match.group(2)
+
+
 def clean_text(text: str, *, soft_hyphen_visible: bool = False) -> str:
     """Normalise a CV text while keeping its line and paragraph structure.
 
@@ -108,7 +162,7 @@ def clean_text(text: str, *, soft_hyphen_visible: bool = False) -> str:
     text = _ZERO_WIDTH.sub("", text)
     text, _ = strip_garbage(text)
     # A hyphen (or soft hyphen) ending a line before a lowercase letter: a word cut in two.
-    text = _HYPHEN_BREAK.sub(lambda m: m.group(1) + m.group(2) if m.group(2).islower() else m.group(0), text)
+    text = _HYPHEN_BREAK.sub(_join_hyphenated, text)
     text = text.replace("\u00ad", "-" if soft_hyphen_visible else "")
     lines = []
     for raw in text.split("\n"):

@@ -20,6 +20,9 @@ from pathlib import Path
 from jobapp.extraction.normalise import term_key, term_tokens, tokenize
 
 CATEGORIES = ("hard", "tool", "soft", "language", "qualification", "domain")
+# "ignore" entries consume words that would otherwise be misread ("reporting to" is not the skill
+# "Reporting"); they are never reported.
+IGNORE = "ignore"
 DATA_DIR = Path(__file__).parent / "data"
 
 
@@ -44,8 +47,12 @@ class Lexicon:
     skills: list[Skill] = field(default_factory=list)
     plain_first: dict[str, list[Alias]] = field(default_factory=dict)  # first stem -> longest first
     exact_first: dict[str, list[Alias]] = field(default_factory=dict)  # first raw word -> longest first
+    literal_first: dict[str, list[Alias]] = field(
+        default_factory=dict
+    )  # first normalised word (ignore entries)
     by_key: dict[tuple[str, ...], int] = field(default_factory=dict)  # term_key(alias) -> skill
     by_name: dict[str, int] = field(default_factory=dict)  # casefolded canonical -> skill
+    ignore_skills: frozenset[int] = frozenset()
 
     def skill_for_term(self, term: str) -> Skill | None:
         """The skill a whole term names ("Gestion de projets", "project management", "ML"), if any."""
@@ -62,7 +69,9 @@ def _parse_alias(skill_idx: int, text: str, category: str) -> Alias | None:
     if not body:
         return None
     case_sensitive = marker in "=~"
-    if case_sensitive:
+    if category == IGNORE:  # literal: every word counts, stopwords included ("reporting *to*")
+        tokens = tuple(t.norm for t in tokenize(body))
+    elif case_sensitive:
         tokens = tuple(t.raw for t in tokenize(body))
     else:
         tokens = term_tokens(body)
@@ -80,7 +89,7 @@ def parse_lexicon(lines: list[str]) -> Lexicon:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) < 2 or parts[1].strip() not in CATEGORIES:
+        if len(parts) < 2 or parts[1].strip() not in (*CATEGORIES, IGNORE):
             raise ValueError(f"skills lexicon line {lineno}: expected 'canonical<TAB>category<TAB>aliases'")
         canonical, category = parts[0].strip(), parts[1].strip()
         raw_aliases = [a.strip() for a in (parts[2].split("|") if len(parts) > 2 else []) if a.strip()]
@@ -89,15 +98,21 @@ def parse_lexicon(lines: list[str]) -> Lexicon:
             raw_aliases.insert(0, canonical)
         idx = len(lex.skills)
         lex.skills.append(Skill(canonical, category, tuple(a.lstrip("=~?") for a in raw_aliases)))
-        lex.by_name.setdefault(canonical.casefold(), idx)
+        if category != IGNORE:
+            lex.by_name.setdefault(canonical.casefold(), idx)
         for raw in raw_aliases:
             alias = _parse_alias(idx, raw, category)
             if alias is None:
                 continue
-            lex.by_key.setdefault(term_key(alias.text), idx)
-            table = lex.exact_first if alias.case_sensitive else lex.plain_first
+            if category != IGNORE:
+                lex.by_key.setdefault(term_key(alias.text), idx)
+            if category == IGNORE:
+                table = lex.literal_first
+            else:
+                table = lex.exact_first if alias.case_sensitive else lex.plain_first
             table.setdefault(alias.tokens[0], []).append(alias)
-    for table in (lex.plain_first, lex.exact_first):
+    lex.ignore_skills = frozenset(i for i, sk in enumerate(lex.skills) if sk.category == IGNORE)
+    for table in (lex.plain_first, lex.exact_first, lex.literal_first):
         for aliases in table.values():
             aliases.sort(key=lambda a: -len(a.tokens))
     return lex

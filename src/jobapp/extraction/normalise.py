@@ -32,7 +32,7 @@ _SPACES = re.compile(r"[ \u3000]+")
 
 # A token: "Bac+5" / "bac + 5" (one token), or letters/digits with inner dots ("Node.js", "ASP.NET"),
 # an optional leading dot (".NET") and trailing "++"/"#" ("C++", "C#", "F#").
-TOKEN_RE = re.compile(r"(?i:bac\s*\+\s*\d+)|\.?[^\W_]+(?:\.[^\W_]+)*(?:\+\+|#)?")
+TOKEN_RE = re.compile(r"\.?[^\W_]+(?:\.[^\W_]+)*(?:\+\+|#|(?<=[bB][aA][cC])\s*\+\s*\d+)?")
 
 
 def unify_punctuation(text: str) -> str:
@@ -103,7 +103,7 @@ def stem(token: str) -> str:
     return t
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
     """One word of a text, with where it is, so hits can be shown in the original spelling."""
 
@@ -115,20 +115,37 @@ class Token:
     stop: bool  # a FR/EN stopword
 
 
-def tokenize(text: str) -> list[Token]:
-    """Words of ``text`` with offsets into ``text`` itself (not into a normalised copy)."""
-    out: list[Token] = []
-    for m in TOKEN_RE.finditer(unify_punctuation(text)):
-        raw = m.group()
+_WORD_INFO: dict[str, tuple[str, str, bool]] = {}
+
+
+def _word_info(raw: str) -> tuple[str, str, bool]:
+    info = _WORD_INFO.get(raw)
+    if info is None:
         norm = normalise_token(raw)
-        out.append(Token(raw, norm, stem(norm), m.start(), m.end(), norm in STOPWORDS))
+        info = (norm, stem(norm), norm in STOPWORDS)
+        if len(_WORD_INFO) < 500_000:
+            _WORD_INFO[raw] = info
+    return info
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words of ``text`` with offsets into ``text`` itself (not into a normalised copy).
+
+    Punctuation is never part of a word, so the text needs no unification first.
+    """
+    out: list[Token] = []
+    append = out.append
+    for m in TOKEN_RE.finditer(text):
+        raw = m.group()
+        norm, stemmed, stop = _word_info(raw)
+        append(Token(raw, norm, stemmed, m.start(), m.end(), stop))
     return out
 
 
 def iter_words(text: str) -> Iterator[str]:
     """Normalised words of ``text`` (no stemming), for counting."""
-    for m in TOKEN_RE.finditer(unify_punctuation(text)):
-        yield normalise_token(m.group())
+    for m in TOKEN_RE.finditer(text):
+        yield _word_info(m.group())[0]
 
 
 def term_tokens(term: str) -> tuple[str, ...]:

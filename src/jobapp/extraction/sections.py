@@ -86,14 +86,21 @@ _INLINE = re.compile(r"^\s*([^\W\d][^:\n]{1,60}?)\s*:\s*(.*)$")
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
 
 
-def heading_key(line: str) -> str | None:
-    """The section key a heading line announces ("## Vos missions" -> "missions"), or None."""
+def heading_key(line: str, styled: bool = True) -> str | None:
+    """The section key a heading line announces ("## Vos missions" -> "missions"), or None.
+
+    A styled heading (markdown, bold, upper case, trailing colon) may add a few words after a known
+    phrase ("Vos missions chez Acme"); a plain line must be exactly a known phrase, so that a bullet
+    such as "Expérience en Python" is never taken for a heading.
+    """
     norm = _DECORATION.sub("", normalise(_EMOJI.sub(" ", line))).strip()
     norm = re.sub(r"\s+", " ", norm)
     if not norm or len(norm) > 70:
         return None
     if norm in _LOOKUP:
         return _LOOKUP[norm]
+    if not styled:
+        return None
     words = norm.split()
     # "Vos missions principales chez Acme", "Profil recherché (H/F)": accept a known prefix + few words.
     for size in range(min(len(words), 5), 0, -1):
@@ -103,19 +110,26 @@ def heading_key(line: str) -> str | None:
     return None
 
 
-def _looks_like_heading(line: str) -> bool:
-    """A line short enough, and styled enough, to be a heading rather than a sentence."""
+_BULLET = re.compile(r"^\s*(?:[-•·*–—]|\d+[.)])\s+")
+
+
+def _heading_style(line: str) -> int:
+    """0: not a heading; 1: a plain short line (exact phrases only); 2: styled like a heading."""
     stripped = line.strip()
     if not stripped or len(stripped) > 80:
-        return False
-    if stripped.startswith("#") or stripped.endswith(":"):
-        return True
+        return 0
+    if stripped.endswith(":"):
+        return 2
+    if _BULLET.match(stripped):
+        return 0
+    if stripped.startswith("#"):
+        return 2
     if stripped.startswith(("**", "__")) and stripped.endswith(("**", "__")):
-        return True
+        return 2
     letters = [c for c in stripped if c.isalpha()]
-    if letters and all(c.isupper() for c in letters):
-        return True
-    return len(stripped.split()) <= 6 and not stripped.endswith((".", ",", ";"))
+    if len(letters) > 2 and all(c.isupper() for c in letters):
+        return 2
+    return 1 if len(stripped.split()) <= 6 and not stripped.endswith((".", ",", ";")) else 0
 
 
 def split_sections(text: str) -> dict[str, str]:
@@ -131,12 +145,13 @@ def split_sections(text: str) -> dict[str, str]:
         buffer.clear()
 
     for line in text.splitlines():
-        key = heading_key(line) if _looks_like_heading(line) else None
+        style = _heading_style(line)
+        key = heading_key(line, styled=style == 2) if style else None
         rest = ""
         if key is None:
             m = _INLINE.match(line)
             if m and len(m.group(1).split()) <= 6:
-                key = heading_key(m.group(1))
+                key = heading_key(m.group(1), styled=False)
                 rest = m.group(2).strip()
                 # "Lieu : Paris" style field lines stay in place; they are not section starts.
                 if key == "other" and rest:

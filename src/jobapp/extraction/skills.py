@@ -18,7 +18,7 @@ from jobapp.extraction.normalise import Token, tokenize
 from jobapp.extraction.stopwords import BOILERPLATE
 
 # Characters between two words that end a phrase: a multi-word alias never spans them.
-_BREAK = re.compile(r"[.;:!?()\[\]{}|•·*\n\r]|,|\s-\s")
+_BREAK = re.compile(r"[.;:!?()\[\]{}|•·*\n\r,\u2013\u2014]|\s-\s")
 _SENTENCE_END = re.compile(r"[.!?;]\s|[.!?;]$|\n\s*\n")
 _MAX_STOP_GAP = 2  # at most this many stopwords between two words of an alias
 
@@ -28,11 +28,67 @@ _TECH_CUES = frozenset(
      "logiciels", "software", "outil", "outils", "tool", "tools", "stack", "framework"}
 )  # fmt: skip
 _LANGUAGE_CUES = frozenset(
-    """courant courante fluent fluently fluency native natif native maternelle bilingue bilingual niveau
-    level ecrit ecrite oral orale parle parlee spoken written speaking maitrise maitriser langue langues
-    language languages c1 c2 b1 b2 a1 a2 professionnel professionnelle professional proficiency
-    proficient notions lu scolaire intermediate intermediaire avance advanced toeic toefl ielts
-    indispensable obligatoire required mandatory speak speaks parler parlez lire ecrire""".split()
+    [
+        "courant",
+        "courante",
+        "fluent",
+        "fluently",
+        "fluency",
+        "native",
+        "natif",
+        "native",
+        "maternelle",
+        "bilingue",
+        "bilingual",
+        "niveau",
+        "level",
+        "ecrit",
+        "ecrite",
+        "oral",
+        "orale",
+        "parle",
+        "parlee",
+        "spoken",
+        "written",
+        "speaking",
+        "maitrise",
+        "maitriser",
+        "langue",
+        "langues",
+        "language",
+        "languages",
+        "c1",
+        "c2",
+        "b1",
+        "b2",
+        "a1",
+        "a2",
+        "professionnel",
+        "professionnelle",
+        "professional",
+        "proficiency",
+        "proficient",
+        "notions",
+        "lu",
+        "scolaire",
+        "intermediate",
+        "intermediaire",
+        "avance",
+        "advanced",
+        "toeic",
+        "toefl",
+        "ielts",
+        "indispensable",
+        "obligatoire",
+        "required",
+        "mandatory",
+        "speak",
+        "speaks",
+        "parler",
+        "parlez",
+        "lire",
+        "ecrire",
+    ]
 )
 
 
@@ -58,21 +114,31 @@ class RawHit:
 
 def _content_stream(text: str, tokens: list[Token]) -> list[int]:
     """Indices of content tokens, with -1 where a phrase breaks (punctuation or a long stopword gap)."""
+    breaks = [m.start() for m in _BREAK.finditer(text)]
+    nb = len(breaks)
+    b = 0
     stream: list[int] = []
+    append = stream.append
     gap = 0
     prev_end = 0
     for i, tok in enumerate(tokens):
-        if _BREAK.search(text, prev_end, tok.start) is not None and stream and stream[-1] != -1:
-            stream.append(-1)
-            gap = 0
+        if b < nb and breaks[b] < tok.start:
+            broke = False
+            while b < nb and breaks[b] < tok.start:
+                broke = broke or breaks[b] >= prev_end  # a dot inside "Node.js" is no break
+                b += 1
+            if broke:
+                if stream and stream[-1] != -1:
+                    append(-1)
+                gap = 0
         prev_end = tok.end
         if tok.stop:
             gap += 1
             if gap > _MAX_STOP_GAP and stream and stream[-1] != -1:
-                stream.append(-1)
+                append(-1)
             continue
         gap = 0
-        stream.append(i)
+        append(i)
     return stream
 
 
@@ -82,8 +148,10 @@ def _separated(text: str, tokens: list[Token], i: int, j: int) -> bool:
         return True
     between = text[tokens[i].end : tokens[j].start]
     stripped = between.strip()
-    return "\n" in between or stripped in {",", "/", ";", "(", ")", "|", "&", "-", "+", ":"} or (
-        stripped == "" and (tokens[i].norm in _LIST_WORDS or tokens[j].norm in _LIST_WORDS)
+    return (
+        "\n" in between
+        or stripped in {",", "/", ";", "(", ")", "|", "&", "-", "+", ":"}
+        or (stripped == "" and (tokens[i].norm in _LIST_WORDS or tokens[j].norm in _LIST_WORDS))
     )
 
 
@@ -103,7 +171,12 @@ def _sentence_ids(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
 
 
 def _confirmed(
-    hit: RawHit, hits: list[RawHit], lex: Lexicon, text: str, tokens: list[Token], where: list[tuple[int, int]]
+    hit: RawHit,
+    hits: list[RawHit],
+    lex: Lexicon,
+    text: str,
+    tokens: list[Token],
+    where: list[tuple[int, int]],
 ) -> bool:
     """Context check for ambiguous aliases: "R" next to other tools, "anglais" next to "courant"."""
     category = lex.skills[hit.skill].category
@@ -114,7 +187,9 @@ def _confirmed(
 
     if category == "language":
         lo, hi = max(0, hit.first - 4), min(len(tokens), hit.last + 5)
-        cues = {tokens[k].norm for k in range(lo, hi) if (k < hit.first or k > hit.last) and where[k][0] == sent}
+        cues = {
+            tokens[k].norm for k in range(lo, hi) if (k < hit.first or k > hit.last) and where[k][0] == sent
+        }
         if cues & _LANGUAGE_CUES:
             return True
         return any(near(h, 4) and lex.skills[h.skill].category == "language" for h in hits)
@@ -122,7 +197,9 @@ def _confirmed(
         return True
     if hit.last + 1 < len(tokens) and tokens[hit.last + 1].norm in _TECH_CUES:
         return True
-    if not (_separated(text, tokens, hit.first - 1, hit.first) or _separated(text, tokens, hit.last, hit.last + 1)):
+    if not (
+        _separated(text, tokens, hit.first - 1, hit.first) or _separated(text, tokens, hit.last, hit.last + 1)
+    ):
         return False
     if any(near(h, 3) and lex.skills[h.skill].category == "qualification" for h in hits):
         return False  # "permis B, C": a licence class, not the C language
@@ -142,45 +219,69 @@ def match_skills(text: str, tokens: list[Token] | None = None, lex: Lexicon | No
     lex = lex or load_lexicon()
     tokens = tokenize(text) if tokens is None else tokens
     stream = _content_stream(text, tokens)
-    used = bytearray(len(tokens))
+    ntok = len(tokens)
+    used = bytearray(ntok)
     hits: list[RawHit] = []
+    if lex.literal_first:  # words claimed by "ignore" entries are taken out first
+        literal_get = lex.literal_first.get
+        norms = [t.norm for t in tokens]
+        for i, norm in enumerate(norms):
+            for alias in literal_get(norm, ()):
+                k = len(alias.tokens)
+                if i + k <= ntok and norms[i : i + k] == list(alias.tokens):
+                    used[i : i + k] = b"\x01" * k
+                    break
+    stems = [tokens[i].stem if i >= 0 else "" for i in stream]
+    plain_get = lex.plain_first.get
     n = len(stream)
     p = 0
     while p < n:
-        ti = stream[p]
-        candidates = lex.plain_first.get(tokens[ti].stem) if ti >= 0 else None
-        if candidates:
+        candidates = plain_get(stems[p])
+        if candidates and not used[stream[p]]:
             for alias in candidates:
                 k = len(alias.tokens)
-                if p + k > n:
+                if k > 1 and (p + k > n or tuple(stems[p : p + k]) != alias.tokens):
                     continue
                 idxs = stream[p : p + k]
-                if -1 in idxs or any(tokens[idxs[m]].stem != alias.tokens[m] for m in range(1, k)):
-                    continue
                 first, last = idxs[0], idxs[-1]
-                hits.append(RawHit(alias.skill, first, last, tokens[first].start, tokens[last].end, alias.needs_context))
+                if k > 1 and any(used[i] for i in idxs):
+                    continue
+                hits.append(
+                    RawHit(
+                        alias.skill, first, last, tokens[first].start, tokens[last].end, alias.needs_context
+                    )
+                )
                 for m in range(first, last + 1):
                     used[m] = 1
                 p += k - 1
                 break
         p += 1
     if lex.exact_first:
+        exact_get = lex.exact_first.get
+        found_exact = False
         for i, tok in enumerate(tokens):
-            if used[i]:
+            candidates = exact_get(tok.raw)
+            if not candidates or used[i]:
                 continue
-            for alias in lex.exact_first.get(tok.raw, ()):
+            for alias in candidates:
                 k = len(alias.tokens)
-                if i + k > len(tokens) or any(used[i + m] or tokens[i + m].raw != alias.tokens[m] for m in range(k)):
+                if i + k > ntok or any(
+                    used[i + m] or tokens[i + m].raw != alias.tokens[m] for m in range(1, k)
+                ):
                     continue
-                hits.append(RawHit(alias.skill, i, i + k - 1, tok.start, tokens[i + k - 1].end, alias.needs_context))
-                for m in range(i, i + k):
-                    used[m] = 1
+                hits.append(
+                    RawHit(alias.skill, i, i + k - 1, tok.start, tokens[i + k - 1].end, alias.needs_context)
+                )
+                used[i : i + k] = b"\x01" * k
+                found_exact = True
                 break
-        hits.sort(key=lambda h: h.first)
+        if found_exact:
+            hits.sort(key=lambda h: h.first)
     if any(h.needs_context for h in hits):
         where = _sentence_ids(text, tokens)
         hits = [h for h in hits if not h.needs_context or _confirmed(h, hits, lex, text, tokens, where)]
-    return hits
+    ignore = lex.ignore_skills
+    return [h for h in hits if h.skill not in ignore] if ignore else hits
 
 
 def summarise_hits(text: str, hits: list[RawHit], lex: Lexicon | None = None) -> list[SkillHit]:
@@ -210,14 +311,21 @@ class Phrase:
     count: int
 
 
-def phrase_counts(text: str, tokens: list[Token] | None = None, max_len: int = 3) -> list[Phrase]:
-    """Candidate key phrases: runs of 1..max_len content words not covered by the lexicon.
+def phrase_counts(
+    text: str,
+    tokens: list[Token] | None = None,
+    hits: list[RawHit] | None = None,
+    min_len: int = 1,
+    max_len: int = 3,
+) -> list[Phrase]:
+    """Candidate key phrases: runs of min_len..max_len content words not covered by the lexicon.
 
     Ranked by count, longer phrases first at equal count; sub-phrases of a kept phrase are dropped.
+    Pass ``tokens``/``hits`` when already computed, to avoid doing the work twice.
     """
     tokens = tokenize(text) if tokens is None else tokens
     covered = bytearray(len(tokens))
-    for h in match_skills(text, tokens):
+    for h in match_skills(text, tokens) if hits is None else hits:
         for m in range(h.first, h.last + 1):
             covered[m] = 1
     stream = _content_stream(text, tokens)
@@ -226,7 +334,7 @@ def phrase_counts(text: str, tokens: list[Token] | None = None, max_len: int = 3
     run: list[int] = []
 
     def flush() -> None:
-        for size in range(1, max_len + 1):
+        for size in range(min_len, max_len + 1):
             for s in range(len(run) - size + 1):
                 idxs = run[s : s + size]
                 key = tuple(sorted({tokens[i].stem for i in idxs}))

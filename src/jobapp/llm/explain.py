@@ -29,8 +29,7 @@ from jobapp.domain import (
     text_hash,
 )
 from jobapp.llm import prompts
-from jobapp.llm.structured import generate_record
-from jobapp.llm.summarise import SENIORITY_LEVELS
+from jobapp.llm.structured import generate_fitting
 from jobapp.models.base import LLM
 
 #: a match is "strong" when its score clears the threshold by this many points...
@@ -39,6 +38,8 @@ STRONG_MARGIN = 20.0
 STRONG_FLOOR = 70.0
 
 EXPLAIN_MAX_TOKENS = 320
+#: seniority levels in order (an internship and an apprenticeship are the same step).
+LEVEL_RANK = {"internship": 0, "apprenticeship": 0, "junior": 1, "mid": 2, "senior": 3, "lead": 4}
 MAX_LISTED = 5
 
 Point = Annotated[str, StringConstraints(max_length=80)]
@@ -118,10 +119,9 @@ def explain_match(
             cv_level=_level_text(language, profile.level, profile.years_experience),
             offer_level=summary.seniority,
         )
-        messages = prompts.task_messages("explanation", language, facts)
-        draft, provenance = generate_record(
+        draft, provenance = generate_fitting(
             llm,
-            messages,
+            lambda max_chars: prompts.task_messages("explanation", language, facts, max_chars=max_chars),
             ExplanationDraft,
             fallback=fallback,
             validate=validate,
@@ -246,9 +246,9 @@ def templated_explanation(
 
 def seniority_sentence(language: str, cv_level: str, offer_level: str) -> str:
     """How the candidate's level compares with the offer's, or "" when either is unknown."""
-    if cv_level not in SENIORITY_LEVELS or offer_level not in SENIORITY_LEVELS:
+    if cv_level not in LEVEL_RANK or offer_level not in LEVEL_RANK:
         return ""
-    gap = SENIORITY_LEVELS.index(cv_level) - SENIORITY_LEVELS.index(offer_level)
+    gap = LEVEL_RANK[cv_level] - LEVEL_RANK[offer_level]
     if language == "fr":
         if gap == 0:
             return f"Le niveau du candidat ({cv_level}) correspond au niveau demandé."

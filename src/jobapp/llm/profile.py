@@ -17,8 +17,8 @@ from pydantic import BaseModel, Field, StringConstraints
 
 from jobapp.domain import CvProfile, Provenance, text_hash
 from jobapp.llm import prompts
-from jobapp.llm.structured import generate_record
-from jobapp.llm.summarise import SeniorityLevel, seniority_label, split_skill_hits
+from jobapp.llm.structured import generate_fitting
+from jobapp.llm.summarise import SeniorityLevel, seniority_label, skills_by_group
 from jobapp.models.base import LLM, Message
 
 Item = Annotated[str, StringConstraints(max_length=40)]
@@ -70,6 +70,9 @@ def build_cv_profile(cv_text: str, llm: LLM | None) -> CvProfile:
             known = fallback()
             return d.model_copy(
                 update={
+                    # "[NAME] est développeuse..." carries no identifier but reads badly
+                    "title": "" if _PLACEHOLDER.search(d.title) else d.title,
+                    "summary": "" if _PLACEHOLDER.search(d.summary) else d.summary,
                     "hard_skills": ground(d.hard_skills, text)[0],
                     "soft_skills": ground(d.soft_skills, text)[0],
                     "education": ground(d.education, text)[0],
@@ -79,11 +82,14 @@ def build_cv_profile(cv_text: str, llm: LLM | None) -> CvProfile:
                 }
             )
 
-        messages = prompts.task_messages("cv_profile", language, text)
-        ensure_anonymised(messages, text, cv_text)
-        draft, provenance = generate_record(
+        def make_messages(max_chars: int) -> list[Message]:
+            messages = prompts.task_messages("cv_profile", language, text, max_chars=max_chars)
+            ensure_anonymised(messages, text, cv_text, max_chars)
+            return messages
+
+        draft, provenance = generate_fitting(
             llm,
-            messages,
+            make_messages,
             CvProfileDraft,
             fallback=fallback,
             validate=validate,
@@ -100,16 +106,18 @@ def build_cv_profile(cv_text: str, llm: LLM | None) -> CvProfile:
     )
 
 
-def ensure_anonymised(messages: list[Message], anonymised_text: str, raw_text: str) -> None:
-    """Refuse to send a prompt whose CV block is not exactly the anonymised text.
+def ensure_anonymised(
+    messages: list[Message], anonymised_text: str, raw_text: str, max_chars: int = prompts.MAX_SOURCE_CHARS
+) -> None:
+    """Refuse to send a prompt whose CV block is not exactly the (cut) anonymised text.
 
     A real ``raise`` rather than ``assert`` (which ``python -O`` strips): this guards privacy.
     """
-    user = next(m["content"] for m in messages if m["role"] == "user")
-    expected_block = prompts.fence(anonymised_text, "CV")
-    if expected_block not in user:
+    user = "\n".join(m["content"] for m in messages if m["role"] == "user")
+    if prompts.fence(anonymised_text, "CV", max_chars) not in user:
         raise IdentifierLeak("the CV prompt was not built from the anonymised text")
-    if anonymised_text != raw_text and prompts.fence(raw_text, "CV") in user:
+    raw_head, anonymised_head = raw_text[:max_chars], anonymised_text[:max_chars]
+    if raw_head != anonymised_head and raw_head.strip() and raw_head in user:
         raise IdentifierLeak("the raw CV text is in the prompt")
 
 
@@ -147,7 +155,8 @@ def profile_from_extraction(text: str, language: str) -> CvProfileDraft:
     from jobapp.extraction.seniority import detect_seniority
     from jobapp.extraction.skills import find_skills
 
-    hard, soft = split_skill_hits(find_skills(text), text)
+    groups = skills_by_group(find_skills(text), text)
+    hard = groups["hard"]
     seniority = detect_seniority(text)
     years = getattr(seniority, "years", None)
     title = first_role_line(text)
@@ -156,7 +165,8 @@ def profile_from_extraction(text: str, language: str) -> CvProfileDraft:
         title=title,
         summary=templated_summary(language, title, level, years, hard),
         hard_skills=hard[:15],
-        soft_skills=soft[:8],
+        soft_skills=groups["soft"][:8],
+        sectors=groups["domain"][:5],
         level=level,  # type: ignore[arg-type]
         years_experience=float(years) if years is not None and 0 <= float(years) <= 50 else None,
         education=education_lines(text)[:5],

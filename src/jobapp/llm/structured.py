@@ -31,7 +31,7 @@ from jobapp.domain import Provenance
 from jobapp.errors import ModelUnavailable
 from jobapp.llm import prompts
 from jobapp.llm.text_checks import clean_text, is_empty_value
-from jobapp.models.base import LLM, Message
+from jobapp.models.base import LLM, ContextTooLong, Message
 
 log = logging.getLogger("jobapp.llm")
 
@@ -198,8 +198,9 @@ def generate_record(
     fail the step's own checks (grounding) blanked. ``language`` ('fr'/'en'), when given, blanks
     free-text fields written in another language. Returns ``(record, provenance)`` where
     provenance maps every field to 'llm' or 'extraction'. Only :class:`ModelUnavailable` (a
-    misconfigured or unreachable model, which the user must fix) escapes; any other failure of
-    the model ends in the fallback.
+    misconfigured or unreachable model, which the user must fix) and :class:`ContextTooLong` (the
+    caller shortens its input, see :func:`generate_fitting`) escape; any other failure of the
+    model ends in the fallback.
     """
     schema = json_schema_for(model_cls)
     constrained = bool(getattr(llm, "supports_schema", False))
@@ -212,7 +213,7 @@ def generate_record(
     for attempt in range(2):
         try:
             reply = llm.generate(conversation, schema=schema if constrained else None, max_tokens=max_tokens)
-        except ModelUnavailable:
+        except (ModelUnavailable, ContextTooLong):
             raise
         except Exception as exc:  # a backend failure on one record must not stop a batch
             log.warning("LLM %s failed on attempt %d: %s", getattr(llm, "name", "?"), attempt + 1, exc)
@@ -240,6 +241,41 @@ def generate_record(
     if validate is not None:
         record = validate(record)
     return merge_with_fallback(record, fallback)
+
+
+def generate_fitting(
+    llm: LLM,
+    make_messages: Callable[[int], list[Message]],
+    model_cls: type[M],
+    *,
+    fallback: Callable[[], M],
+    validate: Callable[[M], M] | None = None,
+    language: str | None = None,
+    max_tokens: int | None = None,
+) -> tuple[M, dict[str, Provenance]]:
+    """:func:`generate_record` with a source text cut to fit the model's context window.
+
+    ``make_messages(max_chars)`` builds the prompt with at most ``max_chars`` of source text. The
+    budget starts from ``llm.context_tokens`` and is halved (twice at most) when the backend still
+    reports the prompt too long; then the fallback is used.
+    """
+    budget = prompts.source_budget(getattr(llm, "context_tokens", None), max_tokens)
+    for _ in range(3):
+        try:
+            return generate_record(
+                llm,
+                make_messages(budget),
+                model_cls,
+                fallback=fallback,
+                validate=validate,
+                language=language,
+                max_tokens=max_tokens,
+            )
+        except ContextTooLong as exc:
+            log.info("prompt too long for %s at %d chars: %s", getattr(llm, "name", "?"), budget, exc)
+            budget //= 2
+    log.warning("prompt still too long for %s: using the extraction fallback", getattr(llm, "name", "?"))
+    return fallback(), dict.fromkeys(model_cls.model_fields, "extraction")
 
 
 def merge_with_fallback(record: M, fallback: Callable[[], M]) -> tuple[M, dict[str, Provenance]]:

@@ -11,18 +11,31 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, Field, StringConstraints
 
 from jobapp.domain import Offer, OfferSummary, Provenance, text_hash
 from jobapp.llm import prompts
-from jobapp.llm.structured import generate_record
+from jobapp.llm.structured import generate_fitting
 from jobapp.models.base import LLM
 
+if TYPE_CHECKING:
+    from jobapp.extraction.skills import SkillHit
+
 Skill = Annotated[str, StringConstraints(max_length=40)]
-SeniorityLevel = Literal["", "intern", "junior", "mid", "senior", "lead"]
-SENIORITY_LEVELS: tuple[str, ...] = ("intern", "junior", "mid", "senior", "lead")
+#: the levels of :data:`jobapp.extraction.seniority.LEVELS` ("" = not said).
+SeniorityLevel = Literal["", "internship", "apprenticeship", "junior", "mid", "senior", "lead"]
+SENIORITY_LEVELS: tuple[str, ...] = ("internship", "apprenticeship", "junior", "mid", "senior", "lead")
+#: lexicon categories listed as key/hard skills (soft skills, domains, qualifications apart).
+HARD_CATEGORIES = frozenset({"hard", "tool", "language"})
+
+_CONTRACT_NAMES = {
+    "fr": {"cdi": "CDI", "cdd": "CDD", "stage": "Stage", "alternance": "Alternance", "freelance": "Freelance",
+           "interim": "Intérim"},
+    "en": {"cdi": "Permanent (CDI)", "cdd": "Fixed-term (CDD)", "stage": "Internship",
+           "alternance": "Apprenticeship", "freelance": "Freelance", "interim": "Temporary"},
+}  # fmt: skip
 
 SUMMARY_MAX_TOKENS = 400
 PASTED_MAX_TOKENS = 160
@@ -79,10 +92,9 @@ def summarise_offer(offer: Offer, llm: LLM | None) -> OfferSummary:
                 }
             )
 
-        messages = prompts.task_messages("offer_summary", language, text)
-        draft, provenance = generate_record(
+        draft, provenance = generate_fitting(
             llm,
-            messages,
+            lambda max_chars: prompts.task_messages("offer_summary", language, text, max_chars=max_chars),
             OfferSummaryDraft,
             fallback=fallback,
             validate=validate,
@@ -107,36 +119,38 @@ def summary_from_extraction(offer: Offer, language: str) -> OfferSummaryDraft:
 
     text = offer.full_text()
     sections = split_sections(offer.description)
-    hard, soft = split_skill_hits(find_skills(text), text)
+    groups = skills_by_group(find_skills(text), text)
     level = seniority_label(detect_seniority(text))
+    contract = offer.contract or _CONTRACT_NAMES[language].get(detect_contract(text), "")
     mission_source = sections.get("missions") or sections.get("intro") or offer.description
     profile = offer.title or first_sentences(sections.get("profile", ""), 160)
     return OfferSummaryDraft(
         profile=profile[:160],
-        key_skills=hard[:10],
-        soft_skills=soft[:6],
+        key_skills=groups["hard"][:10],
+        soft_skills=groups["soft"][:6],
         seniority=level,  # type: ignore[arg-type]
         mission=first_sentences(mission_source, 240),
-        contract=(offer.contract or detect_contract(text) or "")[:30],
+        contract=contract[:30],
     )
 
 
-def split_skill_hits(hits: list, source: str) -> tuple[list[str], list[str]]:
-    """(hard skills, soft skills) from lexicon hits, most mentioned first, as written when possible.
+def skills_by_group(hits: list[SkillHit], source: str) -> dict[str, list[str]]:
+    """Lexicon hits by group ('hard': hard/tool/language, 'soft', 'domain', 'qualification').
 
-    The canonical name is shown when it occurs in the text; otherwise the form the text uses
-    (``JS`` rather than an absent ``JavaScript``), so that every listed skill stays grounded.
+    Most mentioned first. The canonical name is shown when it occurs in the text; otherwise the
+    form the text uses ("anglais" in a French offer rather than "English"), so that every listed
+    skill stays grounded in the source.
     """
     from jobapp.extraction.grounding import is_grounded
 
-    hard: list[str] = []
-    soft: list[str] = []
+    groups: dict[str, list[str]] = {"hard": [], "soft": [], "domain": [], "qualification": []}
     for hit in sorted(hits, key=lambda h: -h.count):
         name = hit.canonical if is_grounded(hit.canonical, source) else hit.surface
-        target = soft if str(hit.category).lower().startswith("soft") else hard
+        group = "hard" if hit.category in HARD_CATEGORIES else hit.category
+        target = groups.setdefault(group, [])
         if name and name.casefold() not in {s.casefold() for s in target}:
             target.append(name)
-    return hard, soft
+    return groups
 
 
 def seniority_label(seniority: object) -> str:
@@ -196,10 +210,9 @@ def parse_pasted_offer(text: str, llm: LLM | None) -> Offer:
             )
 
         language = prompts.lang(detect_language(body))
-        messages = prompts.task_messages("pasted_offer", language, body)
-        draft, _ = generate_record(
+        draft, _ = generate_fitting(
             llm,
-            messages,
+            lambda max_chars: prompts.task_messages("pasted_offer", language, body, max_chars=max_chars),
             PastedOfferDraft,
             fallback=fallback,
             validate=validate,

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from jobapp.errors import InvalidInput
+from jobapp.errors import InvalidInput, JobAppError
 
 #: A chat message: ``{"role": "system" | "user" | "assistant", "content": "..."}``.
 Message = dict[str, str]
@@ -27,6 +27,17 @@ class ContextTooLong(InvalidInput):
 
     code = "context_too_long"
     status = 413
+
+
+class GenerationFailed(JobAppError):
+    """One LLM request failed although the model is there (a bad request, an error mid-way).
+
+    Unlike :class:`~jobapp.errors.ModelUnavailable` (misconfigured or unreachable model: the user
+    must act), this concerns one input: batch callers log it and fall back for that record.
+    """
+
+    code = "generation_failed"
+    status = 502
 
 
 def l2_normalise(vectors: np.ndarray) -> np.ndarray:

@@ -59,7 +59,8 @@ def is_cached(name: str) -> bool:
 
 def missing_model(name: str, role: str, setting: str, cause: BaseException | None = None) -> ModelUnavailable:
     """The error shown when a hub model is neither local nor downloadable."""
-    detail = f" ({type(cause).__name__}: {str(cause)[:200]})" if cause else ""
+    first_line = str(cause).strip().splitlines()[0][:160] if cause and str(cause).strip() else ""
+    detail = f" ({type(cause).__name__}: {first_line})" if cause else ""
     if hub_offline():
         message = (
             f"The {role} model {name!r} is not on this machine and cannot be downloaded offline{detail}."

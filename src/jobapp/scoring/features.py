@@ -8,7 +8,10 @@ Each feature is a 0..1 (or cosine) signal a recruiter would recognise:
 - ``dense_title``: cosine of the CV's headline (profile title or past job titles) and the offer title;
 - ``lexical``: share of the offer's BM25 term mass found in the CV (see :mod:`bm25`);
 - ``keywords``: ATS keyword coverage (the same number the UI shows);
-- ``skills``: how much of each required skill's wording the CV contains, averaged over skills;
+- ``skills``: share of the offer's lexicon skills the CV has (canonical names, so FR/EN aliases
+  match), or ``skill_lines`` when the lexicon finds none in the offer;
+- ``skill_lines``: how much of each required-skill line's wording the CV contains, averaged over
+  the lines of the offer's skills section (or ``lexical`` when the offer has no such section);
 - ``title``: best share of the offer title's words found on one line of the CV's experience;
 - ``seniority``: CV years / required years, capped at 1 (1 when the offer states none);
 - ``cross_encoder``: sigmoid of the cross-encoder logit, when one is configured.
@@ -39,6 +42,7 @@ FEATURES = (
     "lexical",
     "keywords",
     "skills",
+    "skill_lines",
     "title",
     "seniority",
 )
@@ -52,6 +56,7 @@ class CvSide:
     text: str
     vectors: dict[str, np.ndarray]  # field -> unit vector
     tokens: set[str]
+    skills: set[str]
     title_lines: list[set[str]]
     years: float | None
     keyword_index: Any
@@ -64,6 +69,7 @@ class OfferSide:
     titles: list[str]
     title_tokens: list[set[str]]
     skill_tokens: list[list[set[str]]]
+    skills: list[set[str]]
     keywords: list[list[Any]]
     required_years: list[float | None]
     corpus: BM25Corpus
@@ -108,6 +114,7 @@ def build_cv_side(
         text=cv_text,
         vectors={n: vectors[i] for i, n in enumerate(names)},
         tokens=set(tokens(cv_text + "\n" + (_join(profile.hard_skills) if profile else ""))),
+        skills=set(signals.lexicon_skills(cv_text)) | set(profile.hard_skills if profile else []),
         title_lines=[set(tokens(t)) for t in titles[:40]],
         years=profile.years_experience if profile and profile.years_experience else signals.cv_years(cv_text),
         keyword_index=signals.cv_index(cv_text),
@@ -129,7 +136,7 @@ def build_offer_sides(
     texts = [f["text"] for f in fields]
     skill_lists = [
         list(s.key_skills) if (s := summaries.get(o.id) if o.id is not None else None) and s.key_skills
-        else signals.find_skills(t)
+        else signals.section_lines(t)
         for o, t in zip(offers, texts, strict=True)
     ]
     titles = [o.title or signals.guess_title(t) for o, t in zip(offers, texts, strict=True)]
@@ -139,6 +146,7 @@ def build_offer_sides(
         titles=titles,
         title_tokens=[set(tokens(t)) for t in titles],
         skill_tokens=[[set(tokens(s)) for s in skills if tokens(s)] for skills in skill_lists],
+        skills=[set(signals.lexicon_skills(t)) for t in texts],
         keywords=[signals.offer_keywords(t) for t in texts],
         required_years=[signals.required_years(t) for t in texts],
         corpus=BM25Corpus(texts),
@@ -177,7 +185,11 @@ def pair_features(cv: CvSide, offers: OfferSide, ce_scores: np.ndarray | None = 
     out = {f"dense_{name}": offers.vectors[name] @ cv.vectors[name] for name in DENSE_FIELDS if name in cv.vectors}
     out["lexical"] = offers.corpus.lexical(cv.text)
     out["keywords"] = np.array([coverage_for(cv, offers, i).coverage for i in range(n)])
-    out["skills"] = np.array([_skill_coverage(cv.tokens, s) for s in offers.skill_tokens])
+    lines = [_skill_coverage(cv.tokens, s) if s else None for s in offers.skill_tokens]
+    out["skill_lines"] = np.array([v if v is not None else out["lexical"][i] for i, v in enumerate(lines)])
+    out["skills"] = np.array(
+        [len(s & cv.skills) / len(s) if s else out["skill_lines"][i] for i, s in enumerate(offers.skills)]
+    )
     out["title"] = np.array([_title_match(t, cv.title_lines) for t in offers.title_tokens])
     out["seniority"] = np.array([_seniority(cv.years, r) for r in offers.required_years])
     if ce_scores is not None:

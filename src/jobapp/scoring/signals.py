@@ -14,6 +14,7 @@ offer side (``at least 5 years``, ``3 ans d'expérience minimum``), which is sco
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import date
 from typing import Any
 
@@ -42,16 +43,23 @@ _RANGE = re.compile(rf"\b((?:19|20)\d\d)\s*(?:-|–|—|to|and|a|au|et|jusqu'a)\
 _YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?|ans|annees?)\b")
 
 
+@lru_cache(maxsize=1)
 def _extraction() -> Any | None:
+    """``(keywords, skills, seniority)`` modules of :mod:`jobapp.extraction`, or None (fallbacks)."""
     try:
-        from jobapp.extraction import keywords, skills  # type: ignore[attr-defined]
+        from jobapp.extraction import keywords, seniority, skills
     except ImportError:
         return None
-    return (keywords, skills)
+    return (keywords, skills, seniority)
 
 
 def section_lines(text: str, heading: re.Pattern[str] = _SKILL_HEADING) -> list[str]:
     """Lines (bullets stripped) of every section whose heading matches ``heading``."""
+    return list(_section_lines(text, heading))
+
+
+@lru_cache(maxsize=4096)
+def _section_lines(text: str, heading: re.Pattern[str]) -> tuple[str, ...]:
     out: list[str] = []
     inside = False
     for raw in text.splitlines():
@@ -69,7 +77,7 @@ def section_lines(text: str, heading: re.Pattern[str] = _SKILL_HEADING) -> list[
             item = _BULLET.sub("", line).strip()
             if item:
                 out.append(item)
-    return out
+    return tuple(out)
 
 
 def _is_heading(folded: str) -> bool:
@@ -77,26 +85,41 @@ def _is_heading(folded: str) -> bool:
     return bool(_SECTION_WORDS.match(folded.rstrip(": ")))
 
 
-def find_skills(text: str) -> list[str]:
-    """Skills named in ``text``: the extraction lexicon's, else the skills section's lines."""
+def lexicon_skills(text: str) -> list[str]:
+    """Canonical names of the lexicon skills in ``text`` (same name in French and English texts).
+
+    Empty when :mod:`jobapp.extraction` is not available.
+    """
+    return list(_lexicon_skills(text))
+
+
+@lru_cache(maxsize=4096)
+def _lexicon_skills(text: str) -> tuple[str, ...]:
     ext = _extraction()
-    if ext is not None:
-        found = ext[1].find_skills(text)
-        names = [getattr(s, "name", None) or getattr(s, "term", None) or str(s) for s in found]
-        if names:
-            return list(dict.fromkeys(names))
-    return section_lines(text)
+    if ext is None:
+        return ()
+    return tuple(dict.fromkeys(hit.canonical for hit in ext[1].find_skills(text)))
+
+
+def find_skills(text: str) -> list[str]:
+    """The skills a text lists: its skills section's lines, else the lexicon skills it names."""
+    return section_lines(text) or lexicon_skills(text)
 
 
 def offer_keywords(text: str, limit: int = 25) -> list[Any]:
     """The offer's ATS keywords: extraction ``Keyword`` records, else its most frequent content words."""
+    return list(_offer_keywords(text, limit))
+
+
+@lru_cache(maxsize=4096)
+def _offer_keywords(text: str, limit: int) -> tuple[Any, ...]:
     ext = _extraction()
     if ext is not None:
-        return list(ext[0].offer_keywords(text, limit=limit))
+        return tuple(ext[0].offer_keywords(text, limit=limit))
     counts: dict[str, int] = {}
     for tok in tokens(text):
         counts[tok] = counts.get(tok, 0) + 1
-    return sorted(counts, key=lambda t: (-counts[t], t))[:limit]
+    return tuple(sorted(counts, key=lambda t: (-counts[t], t))[:limit])
 
 
 def cv_index(cv_text: str) -> Any:
@@ -147,8 +170,13 @@ def experience_lines(text: str) -> list[str]:
     return section_lines(text, _EXPERIENCE_HEADING)
 
 
+@lru_cache(maxsize=4096)
 def required_years(text: str) -> float | None:
-    """Years of experience an offer asks for: the largest plausible "N years"/"N ans" it states."""
+    """Years of experience an offer asks for (extraction's rules, else the largest "N years" stated)."""
+    ext = _extraction()
+    if ext is not None:
+        years: float | None = ext[2].detect_seniority(text).years
+        return years
     stated = [int(n) for n in _YEARS.findall(fold(text)) if 0 < int(n) <= 20]
     return float(max(stated)) if stated else None
 

@@ -68,6 +68,12 @@ def _canonical(word: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Content words of ``text`` in canonical form, in order (duplicates kept for term counts)."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[str, ...]:
+    # cached: the same offers are tokenised for every CV they are ranked for
     out = []
     for raw in _TOKEN.findall(fold(text)):
         raw = raw.strip(".-/")
@@ -76,4 +82,4 @@ def tokens(text: str) -> list[str]:
         if raw in _STOP or raw.isdigit():
             continue
         out.append(_canonical(raw))
-    return out
+    return tuple(out)

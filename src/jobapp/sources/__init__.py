@@ -12,7 +12,7 @@ from jobapp.sources.netguard import UrlGuard, check_url
 from jobapp.sources.paste import offer_from_text
 from jobapp.sources.ratelimit import HostRateLimiter
 from jobapp.sources.results import ImportResult, SearchRequest, SearchResult
-from jobapp.sources.url import fetch_offer, resolve_url
+from jobapp.sources.url import fetch_offer, offer_from_html, resolve_url, search_request_from_url
 
 __all__ = [
     "BOARDS",
@@ -29,8 +29,10 @@ __all__ = [
     "merge",
     "near_duplicate",
     "normalise_url",
+    "offer_from_html",
     "offer_from_text",
     "read_offers_file",
     "resolve_url",
     "search_boards",
+    "search_request_from_url",
 ]

@@ -9,8 +9,11 @@ clean text that keeps the offer's sections.
 
 from __future__ import annotations
 
+import logging
 import re
-from concurrent.futures import ThreadPoolExecutor, wait
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import TimeoutError as FuturesTimeout
 from datetime import UTC, datetime
 from typing import Any
 
@@ -38,6 +41,7 @@ MAX_PER_BOARD = 100
 #: Seconds a whole board search may take before we stop waiting for it.
 BOARD_TIMEOUT = 300.0
 KM_PER_MILE = 1.609344
+_JOBSPY_LOG = logging.getLogger("jobspy")
 
 _CONTRACT_TO_JOB_TYPE = {
     "cdi": "FULL_TIME", "temps plein": "FULL_TIME", "cdd": "TEMPORARY", "intérim": "TEMPORARY",
@@ -107,7 +111,10 @@ def explain_failure(board: str, raw: str, found: int = 0) -> str:
         )
     elif "timed out" in lowered or "timeout" in lowered:
         message = f"{board} did not answer in time ({raw}). Retry later, or try another board."
-    elif any(s in lowered for s in ("resolve host", "failed to connect", "connection refused", "network is unreachable")):
+    elif any(
+        s in lowered
+        for s in ("resolve host", "failed to connect", "connection refused", "network is unreachable")
+    ):
         message = f"could not reach {board} ({raw}). Check the internet connection, or try another board."
     elif status:
         message = f"{board} had a server error (HTTP {status.group(1)}). Retry later, or try another board."
@@ -145,15 +152,19 @@ def search_boards(
     country: str = "france",
     fetch_description: bool = True,
     board_timeout: float = BOARD_TIMEOUT,
+    progress: Callable[[str], None] | None = None,
 ) -> SearchResult:
     """Search several boards in parallel; up to ``count`` offers per board (capped at MAX_PER_BOARD).
 
     ``contract`` (cdi, cdd, intérim, stage, alternance, freelance, temps plein, temps partiel) is sent
     to the boards as JobSpy's job type and re-checked on the results; ``max_age_days`` becomes
     ``hours_old``; ``radius_km`` becomes JobSpy's distance (miles). ``country`` is Indeed's/Glassdoor's.
+    ``progress`` is called with one line per board as soon as that board is done (for live logs).
     """
     if not query or not query.strip():
-        raise InvalidInput("The search has no keywords.", hint="Give a job title or skills, e.g. 'data analyst'.")
+        raise InvalidInput(
+            "The search has no keywords.", hint="Give a job title or skills, e.g. 'data analyst'."
+        )
     names = list(dict.fromkeys(board_name(b) for b in (boards or ())))
     if not names:
         raise InvalidInput("No job board chosen.", hint=f"Choose among: {', '.join(BOARDS)}.")
@@ -162,69 +173,106 @@ def search_boards(
     notices: dict[str, list[str]] = {name: [] for name in names}
     if count > MAX_PER_BOARD:
         for name in names:
-            notices[name].append(f"asked for {count} offers, capped at {MAX_PER_BOARD} per board (politeness).")
+            notices[name].append(
+                f"asked for {count} offers, capped at {MAX_PER_BOARD} per board (politeness)."
+            )
         count = MAX_PER_BOARD
     wanted = ""
     if contract:
         wanted = normalise_contract(contract).split(", ")[0]
         if wanted not in _CONTRACT_TO_JOB_TYPE:
-            raise InvalidInput(f"Unknown contract {contract!r}.", hint=f"Use one of: {', '.join(_CONTRACT_TO_JOB_TYPE)}.")
+            raise InvalidInput(
+                f"Unknown contract {contract!r}.", hint=f"Use one of: {', '.join(_CONTRACT_TO_JOB_TYPE)}."
+            )
     if max_age_days is not None and max_age_days < 1:
-        raise InvalidInput(f"max_age_days must be at least 1 (got {max_age_days}).", hint="E.g. 7 for the last week.")
+        raise InvalidInput(
+            f"max_age_days must be at least 1 (got {max_age_days}).", hint="E.g. 7 for the last week."
+        )
 
     from jobspy.model import JobType, ScraperInput
 
+    # JobSpy logs each failure itself; we report them in SearchResult.errors, so without an app
+    # logging setup they must not also be printed raw on stderr (logging's last-resort handler).
+    if not any(isinstance(h, logging.NullHandler) for h in _JOBSPY_LOG.handlers):
+        _JOBSPY_LOG.addHandler(logging.NullHandler())
+
     try:
-        scraper_input = ScraperInput(
-            site_name=[BOARDS[n] for n in names],
-            search_term=query.strip(),
-            google_search_term=" ".join(p for p in (query.strip(), "jobs", f"near {location}" if location else "") if p),
-            location=location or None,
-            distance=max(1, round(radius_km / KM_PER_MILE)) if radius_km else None,
-            job_type=JobType[_CONTRACT_TO_JOB_TYPE[wanted]] if wanted else None,
-            results_wanted=count,
-            hours_old=max_age_days * 24 if max_age_days else None,
-            country_indeed=country,
-            description_format="html",
-            fetch_description=fetch_description,
-            verbose=0,
+        scraper_input = ScraperInput.model_validate(
+            {
+                "site_name": [BOARDS[n] for n in names],
+                "search_term": query.strip(),
+                "google_search_term": " ".join(
+                    p for p in (query.strip(), "jobs", f"near {location}" if location else "") if p
+                ),
+                "location": location or None,
+                "distance": max(1, round(radius_km / KM_PER_MILE)) if radius_km else None,
+                "job_type": JobType[_CONTRACT_TO_JOB_TYPE[wanted]] if wanted else None,
+                "results_wanted": count,
+                "hours_old": max_age_days * 24 if max_age_days else None,
+                "country_indeed": country,
+                "description_format": "html",
+                "fetch_description": fetch_description,
+                "verbose": 0,
+            }
         )
     except Exception as exc:  # pydantic ValidationError: a bad country or distance
         raise InvalidInput(f"Invalid search: {exc}", hint="Check the country and the radius.") from None
 
     result = SearchResult(offers=[], notices=notices)
+    per_board: dict[str, list[Offer]] = {}
     executor = ThreadPoolExecutor(max_workers=len(names), thread_name_prefix="board")
     futures = {executor.submit(_run_board, name, scraper_input): name for name in names}
-    done, not_done = wait(futures, timeout=board_timeout)
-    executor.shutdown(wait=False, cancel_futures=True)
-    for future in not_done:
-        name = futures[future]
-        result.errors[name] = (
-            f"{name} took longer than {board_timeout:.0f} s; stopped waiting. Ask for fewer offers or retry later."
-        )
-        result.counts[name] = 0
-    for future in done:
-        name = futures[future]
-        jobs, error, warnings = future.result()
-        offers = []
-        for job in jobs:
-            try:
-                offers.append(job_to_offer(job, name))
-            except Exception as exc:  # one odd record must not lose the rest
-                result.notices[name].append(f"skipped one offer that could not be read ({exc}).")
-        if wanted:
-            kept = [o for o in offers if not o.contract or _COMPATIBLE[wanted] & set(o.contract.split(", "))]
-            if len(kept) < len(offers):
-                result.notices[name].append(f"{len(offers) - len(kept)} offer(s) dropped: contract is not {wanted}.")
-            offers = kept
-        result.notices[name].extend(warnings)
-        if error:
-            result.errors[name] = explain_failure(name, error, len(offers))
-        elif not offers:
-            where = f" near {location}" if location else ""
-            result.notices[name].append(f"no offers found for '{query.strip()}'{where}.")
-        result.counts[name] = len(offers)
-        result.offers.extend(offers)
-    result.offers = dedupe(result.offers)
+    try:
+        for future in as_completed(futures, timeout=board_timeout):
+            name = futures[future]
+            jobs, error, warnings = future.result()
+            per_board[name] = _collect(result, name, jobs, error, warnings, wanted, query.strip(), location)
+            if progress:
+                progress(f"{name}: {result.errors.get(name) or f'{len(per_board[name])} offer(s)'}")
+    except FuturesTimeout:
+        for future, name in futures.items():
+            if not future.done():
+                result.errors[name] = (
+                    f"{name} took longer than {board_timeout:.0f} s; stopped waiting. "
+                    "Ask for fewer offers or retry later."
+                )
+                result.counts[name] = 0
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)  # a stuck board's thread ends on its own timeout
+    result.offers = dedupe(o for name in names for o in per_board.get(name, []))
     result.notices = {k: v for k, v in result.notices.items() if v}
     return result
+
+
+def _collect(
+    result: SearchResult,
+    name: str,
+    jobs: list[Any],
+    error: str | None,
+    warnings: list[str],
+    wanted: str,
+    query: str,
+    location: str | None,
+) -> list[Offer]:
+    """One board's JobPosts -> offers (contract re-checked); errors, notices and count into ``result``."""
+    offers = []
+    for job in jobs:
+        try:
+            offers.append(job_to_offer(job, name))
+        except Exception as exc:  # one odd record must not lose the rest
+            result.notices[name].append(f"skipped one offer that could not be read ({exc}).")
+    if wanted:
+        kept = [o for o in offers if not o.contract or _COMPATIBLE[wanted] & set(o.contract.split(", "))]
+        if len(kept) < len(offers):
+            result.notices[name].append(
+                f"{len(offers) - len(kept)} offer(s) dropped: contract is not {wanted}."
+            )
+        offers = kept
+    result.notices[name].extend(warnings)
+    if error:
+        result.errors[name] = explain_failure(name, error, len(offers))
+    elif not offers:
+        where = f" near {location}" if location else ""
+        result.notices[name].append(f"no offers found for '{query}'{where}.")
+    result.counts[name] = len(offers)
+    return offers

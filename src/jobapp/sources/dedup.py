@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from jobapp.domain import Offer
 from jobapp.sources.text import fold
@@ -33,7 +34,11 @@ def normalise_url(url: str) -> str:
     url = (url or "").strip()
     if not url:
         return ""
-    parts = urlsplit(url if "://" in url else f"https://{url}")
+    if "://" not in url:
+        if re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:(?!\d)", url):  # mailto:, javascript:... (not host:port)
+            return ""
+        url = f"https://{url}"
+    parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return ""
     host = parts.hostname.lower().removeprefix("www.")
@@ -75,22 +80,39 @@ def dedup_keys(offer: Offer) -> set[str]:
     return keys
 
 
+class _Print(NamedTuple):
+    """The normalised texts near-duplicate detection compares, computed once per offer."""
+
+    head: str  # title + company
+    description: str
+    location: str
+
+
+def _print(offer: Offer) -> _Print:
+    return _Print(
+        normalise_text(f"{offer.title} {offer.company}"),
+        normalise_text(offer.description),
+        normalise_text(offer.location),
+    )
+
+
+def _near(a: _Print, b: _Print, threshold: float) -> bool:
+    if not a.head or not b.head or fuzz.token_sort_ratio(a.head, b.head) < threshold:
+        return False
+    if a.description and b.description:
+        return fuzz.ratio(a.description, b.description, score_cutoff=threshold) >= threshold
+    if a.description or b.description:
+        return False
+    return a.location == b.location
+
+
 def near_duplicate(a: Offer, b: Offer, threshold: float = NEAR_DUPLICATE_RATIO) -> bool:
     """Same title and company (token ratio) and near-identical description (ratio), both >= threshold.
 
     Offers without descriptions must also be in the same place: "Vendeur — Decathlon" in two cities
     are two jobs.
     """
-    head_a = normalise_text(f"{a.title} {a.company}")
-    head_b = normalise_text(f"{b.title} {b.company}")
-    if not head_a or not head_b or fuzz.token_sort_ratio(head_a, head_b) < threshold:
-        return False
-    desc_a, desc_b = normalise_text(a.description), normalise_text(b.description)
-    if desc_a and desc_b:
-        return fuzz.ratio(desc_a, desc_b, score_cutoff=threshold) >= threshold
-    if desc_a or desc_b:
-        return False
-    return normalise_text(a.location) == normalise_text(b.location)
+    return _near(_print(a), _print(b), threshold)
 
 
 def _richer(old: str, new: str) -> str:
@@ -113,18 +135,41 @@ def merge(existing: Offer, new: Offer) -> Offer:
 
 
 def dedupe(offers: Iterable[Offer]) -> list[Offer]:
-    """The offers with duplicates merged, in first-seen order."""
+    """The offers with duplicates merged, in first-seen order.
+
+    Exact keys first; then near duplicates, looking only at offers whose title + company already
+    match (rapidfuzz's vectorised search), so a batch of thousands stays fast.
+    """
     kept: list[Offer] = []
+    prints: list[_Print] = []
+    heads: list[str] = []
     owner: dict[str, int] = {}
     for offer in offers:
-        index = next((owner[k] for k in dedup_keys(offer) if k in owner), None)
-        if index is None:
-            index = next((i for i, other in enumerate(kept) if near_duplicate(other, offer)), None)
+        keys = dedup_keys(offer)
+        index = next((owner[k] for k in keys if k in owner), None)
+        fingerprint = _print(offer)
+        if index is None and fingerprint.head:
+            candidates = process.extract(
+                fingerprint.head, heads, scorer=fuzz.token_sort_ratio,
+                score_cutoff=NEAR_DUPLICATE_RATIO, limit=None,
+            )  # fmt: skip
+            index = next(
+                (
+                    i
+                    for _, _, i in sorted(candidates, key=lambda c: c[2])
+                    if _near(prints[i], fingerprint, NEAR_DUPLICATE_RATIO)
+                ),
+                None,
+            )
         if index is None:
             kept.append(offer)
+            prints.append(fingerprint)
+            heads.append(fingerprint.head)
             index = len(kept) - 1
         else:
             kept[index] = merge(kept[index], offer)
-        for key in dedup_keys(kept[index]) | dedup_keys(offer):
+            prints[index] = _print(kept[index])
+            heads[index] = prints[index].head
+        for key in dedup_keys(kept[index]) | keys:
             owner.setdefault(key, index)
     return kept

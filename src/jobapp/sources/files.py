@@ -15,10 +15,10 @@ import re
 from typing import Any
 
 from jobapp.domain import Offer
-from jobapp.errors import InvalidInput
+from jobapp.errors import InvalidInput, UnsupportedFile
 from jobapp.sources.dedup import dedupe
 from jobapp.sources.results import ImportResult
-from jobapp.sources.text import fold, html_to_text, salary_text
+from jobapp.sources.text import fold, html_to_text, looks_like_html, markdown_to_text, salary_text, tidy_text
 
 # Offer field (or a description part) -> accepted column names, already folded (see _column_key).
 COLUMN_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -70,7 +70,9 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
     try:
         return data.decode("cp1252"), "The file is not UTF-8; it was read as Windows-1252 (Excel's encoding)."
     except UnicodeDecodeError:
-        return data.decode("latin-1"), "The file is not UTF-8; it was read as Latin-1: check accented letters."
+        return data.decode(
+            "latin-1"
+        ), "The file is not UTF-8; it was read as Latin-1: check accented letters."
 
 
 def _cell(value: Any) -> str:
@@ -101,6 +103,16 @@ def _amount(text: str) -> float | None:
         return None
 
 
+_MARKDOWN_RE = re.compile(r"^[ \t]{0,3}(?:#{2,}|#[ \t])|\*\*\S|\]\(https?://", re.M)
+
+
+def _cell_text(value: str) -> str:
+    """Clean text of a description cell: HTML (scraped) and markdown (JobSpy's CSV exports) alike."""
+    if looks_like_html(value):
+        return html_to_text(value)
+    return markdown_to_text(value) if _MARKDOWN_RE.search(value) else tidy_text(value)
+
+
 def record_to_offer(record: dict[str, Any], where: str) -> tuple[Offer | None, str | None]:
     """One row/object -> an Offer, or (None, warning) when it has no title and no description."""
     fields: dict[str, str] = {}
@@ -115,11 +127,11 @@ def record_to_offer(record: dict[str, Any], where: str) -> tuple[Offer | None, s
         return None, f"{where}: skipped, it is empty."
     parts = []
     if fields.get("description"):
-        parts.append(html_to_text(fields["description"]))
+        parts.append(_cell_text(fields["description"]))
     if fields.get("missions"):
-        parts.append("Missions :\n" + html_to_text(fields["missions"]))
+        parts.append("Missions :\n" + _cell_text(fields["missions"]))
     if fields.get("profile"):
-        parts.append("Profil recherché :\n" + html_to_text(fields["profile"]))
+        parts.append("Profil recherché :\n" + _cell_text(fields["profile"]))
     salary = fields.get("salary", "")
     if not salary and (fields.get("min_amount") or fields.get("max_amount")):
         salary = salary_text(
@@ -164,7 +176,10 @@ def read_csv_records(text: str, filename: str) -> list[tuple[str, dict[str, Any]
     try:
         header = next(reader, None)
         if not header or not any(h.strip() for h in header):
-            raise InvalidInput(f"{name}: the first line is empty; it should name the columns.", hint=f"Expected: {_EXPECTED}.")
+            raise InvalidInput(
+                f"{name}: the first line is empty; it should name the columns.",
+                hint=f"Expected: {_EXPECTED}.",
+            )
         known = [h for h in header if _column_key(h) in _BY_COLUMN]
         if not any(_BY_COLUMN[_column_key(h)] in _TEXT_FIELDS for h in known):
             raise InvalidInput(
@@ -184,7 +199,7 @@ def read_csv_records(text: str, filename: str) -> list[tuple[str, dict[str, Any]
     except csv.Error as exc:
         raise InvalidInput(
             f"{name}: malformed CSV at line {reader.line_num}: {exc}.",
-            hint="Check the quotes around that line (a cell starting with \" must end with \").",
+            hint='Check the quotes around that line (a cell starting with " must end with ").',
         ) from None
 
 
@@ -199,7 +214,7 @@ def read_json_records(text: str, filename: str) -> list[tuple[str, dict[str, Any
             return _read_json_lines(text, name)
         raise InvalidInput(
             f"{name}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}.",
-            hint="Expected a list of offers [{...}, ...], {\"offers\": [...]}, or one JSON object per line.",
+            hint='Expected a list of offers [{...}, ...], {"offers": [...]}, or one JSON object per line.',
         ) from None
     if isinstance(data, dict):
         container = next((key for key in _JSON_CONTAINERS if isinstance(data.get(key), list)), None)
@@ -207,7 +222,7 @@ def read_json_records(text: str, filename: str) -> list[tuple[str, dict[str, Any
     if not isinstance(data, list):
         raise InvalidInput(
             f"{name}: the JSON holds a {type(data).__name__}, not a list of offers.",
-            hint="Expected [{\"title\": ..., \"description\": ...}, ...] or {\"offers\": [...]}.",
+            hint='Expected [{"title": ..., "description": ...}, ...] or {"offers": [...]}.',
         )
     records = []
     for index, item in enumerate(data, start=1):
@@ -251,6 +266,13 @@ def read_offers_file(data: bytes, filename: str = "", *, merge_duplicates: bool 
     """Offers of a CSV/JSON/JSONL file; duplicates inside the file are merged (with a warning)."""
     if not data or not data.strip():
         raise InvalidInput(f"{filename or 'The file'} is empty.", hint="Export the offers again and retry.")
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF")) or (
+        b"\x00" in data[:1024] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    ):
+        raise UnsupportedFile(
+            f"{filename or 'The file'} is a binary file (Excel, PDF...), not CSV or JSON.",
+            hint="In Excel or LibreOffice use 'Save as' -> CSV (UTF-8), then import that file.",
+        )
     text, encoding_warning = decode_bytes(data)
     warnings = [encoding_warning] if encoding_warning else []
     if _looks_like_json(text, filename):

@@ -135,7 +135,9 @@ def _salary(posting: dict[str, Any]) -> str:
         high = _number(value.get("maxValue"))
         single = _number(value.get("value"))
         unit = _text(value.get("unitText")) or _text(salary.get("unitText"))
-        return salary_text(low if low is not None else single, high if high is not None else single, currency, unit)
+        return salary_text(
+            low if low is not None else single, high if high is not None else single, currency, unit
+        )
     number = _number(value)
     if number is not None:
         return salary_text(number, number, currency, _text(salary.get("unitText")))
@@ -164,6 +166,8 @@ def posting_fields(posting: dict[str, Any], page_url: str = "") -> dict[str, str
     """Offer fields (title, company, location, contract, salary, url, description, date_posted,
     source_id) of one JobPosting; missing fields are empty strings."""
     identifier = posting.get("identifier")
+    if isinstance(identifier, dict):  # PropertyValue: "name" is the issuer, "value" the id
+        identifier = identifier.get("value") or identifier.get("@value") or identifier.get("name")
     date = _text(posting.get("datePosted"))
     return {
         "title": html_to_text(_text(posting.get("title")) or _text(posting.get("name"))),

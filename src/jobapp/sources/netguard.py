@@ -72,8 +72,8 @@ def why_not_public(ip: IPAddress) -> str | None:
         ("is_loopback", "a loopback address (this machine)"),
         ("is_link_local", "a link-local address (e.g. cloud metadata 169.254.169.254)"),
         ("is_multicast", "a multicast address"),
-        ("is_private", "a private-network address"),
         ("is_reserved", "a reserved address"),
+        ("is_private", "a private-network address"),
     )
     for attribute, reason in checks:
         if getattr(ip, attribute):
@@ -111,7 +111,9 @@ class UrlGuard:
         try:
             parsed = httpx.URL(text)
         except (httpx.InvalidURL, TypeError, ValueError) as exc:
-            raise BlockedUrl(f"{text!r} is not a valid URL ({exc}).", hint="Give a full http(s):// address.") from None
+            raise BlockedUrl(
+                f"{text!r} is not a valid URL ({exc}).", hint="Give a full http(s):// address."
+            ) from None
         if parsed.scheme not in ("http", "https"):
             scheme = parsed.scheme or "(none)"
             raise BlockedUrl(
@@ -120,7 +122,9 @@ class UrlGuard:
             )
         host = parsed.host
         if not host:
-            raise BlockedUrl(f"Refused to fetch {text!r}: the address has no host name.", hint="Give a full URL.")
+            raise BlockedUrl(
+                f"Refused to fetch {text!r}: the address has no host name.", hint="Give a full URL."
+            )
         port = parsed.port or (443 if parsed.scheme == "https" else 80)
         try:
             literal: IPAddress | None = ipaddress.ip_address(host.strip("[]"))

@@ -30,7 +30,11 @@ def _as_dict(result: Any) -> dict[str, Any]:
 
 def _header_fields(result: Any) -> dict[str, str]:
     fields = _as_dict(result)
-    return {k: str(v).strip() for k, v in fields.items() if k in HEADER_FIELDS and isinstance(v, str) and v.strip()}
+    return {
+        k: str(v).strip()
+        for k, v in fields.items()
+        if k in HEADER_FIELDS and isinstance(v, str) and v.strip()
+    }
 
 
 def guess_fields(text: str) -> dict[str, str]:
@@ -63,7 +67,9 @@ def _llm_fields(text: str, llm: Any) -> dict[str, str]:
 def validate_pasted_text(text: str) -> str:
     """The tidied text, or InvalidInput saying why it cannot be an offer."""
     if text is None or not str(text).strip():
-        raise InvalidInput("The pasted offer is empty.", hint="Paste the offer's full text (title and description).")
+        raise InvalidInput(
+            "The pasted offer is empty.", hint="Paste the offer's full text (title and description)."
+        )
     cleaned = tidy_text(str(text))
     if len(cleaned) > MAX_PASTE_CHARS:
         raise InvalidInput(
@@ -86,4 +92,4 @@ def offer_from_text(text: str, llm: Any = None) -> Offer:
         fields = guess_fields(cleaned) | fields
     if fields.get("contract"):
         fields["contract"] = normalise_contract(fields["contract"])
-    return Offer(description=cleaned, source="paste", **fields)
+    return Offer.model_validate({**fields, "description": cleaned, "source": "paste"})

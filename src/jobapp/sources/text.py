@@ -68,7 +68,7 @@ def html_to_text(markup: str) -> str:
             walk(child)
         if tag in _HEADING_TAGS or tag == "p":
             parts.append("\n\n")
-        elif tag in _BLOCK_TAGS or tag == "li":
+        elif tag in _BLOCK_TAGS:  # an <li> ends where the next one (or its list) starts a line
             parts.append("\n")
         parts.append(element.tail or "")  # type: ignore[attr-defined]
 
@@ -82,8 +82,8 @@ def markdown_to_text(text: str) -> str:
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
     text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
-    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.M)
-    text = re.sub(r"^(\s*)[*+]\s+", r"\1- ", text, flags=re.M)
+    text = re.sub(r"^[ \t]{0,3}#+(?=[^#\d]|$)[ \t]*", "", text, flags=re.M)  # "## X", "##X", "###"
+    text = re.sub(r"^([ \t]*)[*+][ \t]+", r"\1- ", text, flags=re.M)
     text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!&<>])", r"\1", text)
     return tidy_text(text)
 
@@ -148,7 +148,10 @@ def _amount(value: float) -> str:
 
 
 def salary_text(
-    min_amount: float | None, max_amount: float | None, currency: str | None = None, interval: str | None = None
+    min_amount: float | None,
+    max_amount: float | None,
+    currency: str | None = None,
+    interval: str | None = None,
 ) -> str:
     """ "45 000 - 60 000 EUR / year" from the parts boards and JSON-LD give; "" when no amount."""
     amounts = [a for a in (min_amount, max_amount) if a is not None and a == a and a > 0]

@@ -16,6 +16,15 @@ from jobapp.steps.embedding_cache import cached_embed
 from jobapp.store import db, repo
 
 
+def weights_version() -> str:
+    """Fingerprint of the shipped weights and calibration: a new model file invalidates rankings."""
+    import json
+
+    from jobapp.scoring.calibration import shipped
+
+    return text_hash(json.dumps(shipped(), sort_keys=True, default=str))[:16]
+
+
 def engine_label(engine: str, embedder_name: str, reranker_name: str | None) -> str:
     label = f"{engine}:{embedder_name}"
     return f"{label}+{reranker_name}" if reranker_name and engine != "bi-encoder" else label
@@ -24,7 +33,7 @@ def engine_label(engine: str, embedder_name: str, reranker_name: str | None) -> 
 def rank_current(engine: str, ctx: StepContext | None = None, step: str = "match") -> tuple[list[Match], bool]:
     """Rank all stored offers for the current CV. Returns (matches, computed_now)."""
     from jobapp.models.registry import get_embedder, get_reranker
-    from jobapp.scoring.engine import rank_offers, weights_version
+    from jobapp.scoring.engine import rank_offers
 
     with db.session() as s:
         cv = repo.current_cv(s)

@@ -17,16 +17,24 @@ from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from jobapp.errors import NotFound
 from jobapp.store.db import session
 from jobapp.store.tables import RunEventRow, RunRow, StepItemRow, utcnow
+from jobapp.tasks.leases import updated_rows
 
 log = logging.getLogger("jobapp.tasks")
 
 #: Set while this process's consumer shuts down: runners stop between items, the step is re-queued.
 stopping = threading.Event()
 
+_LOG_LEVELS = {
+    "debug": logging.DEBUG,
+    "info": logging.INFO,
+    "warning": logging.WARNING,
+    "error": logging.ERROR,
+}
 _KEY_MAX = 100  # width of step_items.item_key
 
 
@@ -63,18 +71,27 @@ class RunContext:
     #: cancelled() hits the database at most this often; runners may call it once per item.
     CANCEL_POLL_S = 0.25
 
-    def __init__(self, run_id: int, *, worker_id: str | None = None,
-                 on_event: Callable[[dict[str, Any]], None] | None = None) -> None:
-        with session() as s:
-            run = s.get(RunRow, run_id)
-            if run is None:
-                raise NotFound(f"Run {run_id} does not exist.", hint="List runs with `jobapp runs list`.")
-            self.params: dict[str, Any] = dict(run.params or {})
+    def __init__(
+        self,
+        run_id: int,
+        *,
+        run: RunRow | None = None,
+        worker_id: str | None = None,
+        on_event: Callable[[dict[str, Any]], None] | None = None,
+    ) -> None:
+        if run is None:
+            with session() as s:
+                run = s.get(RunRow, run_id)
+                if run is None:
+                    raise NotFound(f"Run {run_id} does not exist.", hint="List runs with `jobapp runs list`.")
+        self.params: dict[str, Any] = dict(run.params or {})
+        self.steps: list[str] = list(run.steps or [])
         self.run_id: int | None = run_id
         self.worker_id = worker_id
         self.on_event = on_event
         self._done: dict[str, set[str]] = {}
         self._marked: dict[str, int] = {}
+        self._pending: list[dict[str, Any]] = []
         self._cancel_checked = 0.0
         self._cancelled = False
 
@@ -84,25 +101,57 @@ class RunContext:
         return self.run_id
 
     # -- logs -----------------------------------------------------------------------------------
-    def log(self, step: str, message: str, *, level: str = "info", done: int | None = None,
-            total: int | None = None) -> None:
+    def log(
+        self,
+        step: str,
+        message: str,
+        *,
+        level: str = "info",
+        done: int | None = None,
+        total: int | None = None,
+    ) -> None:
         with session() as s:
-            row = RunEventRow(run_id=self._id, step=step, message=message, level=level, done=done, total=total)
-            s.add(row)
-            s.flush()
-            event = event_dict(row)
-        log.log(logging.WARNING if level in ("warning", "error") else logging.INFO,
-                "run %s %s: %s", self.run_id, step, message)
-        if self.on_event is not None:
-            self.on_event(event)
+            self.add_event(s, step, message, level=level, done=done, total=total)
+        self.emit_pending()
+
+    def add_event(
+        self,
+        s: Session,
+        step: str,
+        message: str,
+        *,
+        level: str = "info",
+        done: int | None = None,
+        total: int | None = None,
+    ) -> None:
+        """Write an event inside the caller's transaction; :meth:`emit_pending` after the commit
+        passes it to ``on_event`` (so a rolled-back event is never shown)."""
+        row = RunEventRow(run_id=self._id, step=step, message=message, level=level, done=done, total=total)
+        s.add(row)
+        s.flush()
+        self._pending.append(event_dict(row))
+
+    def emit_pending(self) -> None:
+        pending, self._pending = self._pending, []
+        for event in pending:
+            level = _LOG_LEVELS.get(event["level"], logging.INFO)
+            log.log(level, "run %s %s: %s", self.run_id, event["step"], event["message"])
+            if self.on_event is not None:
+                self.on_event(event)
+
+    def discard_pending(self) -> None:
+        self._pending = []
 
     # -- items ----------------------------------------------------------------------------------
     def _done_keys(self, step: str) -> set[str]:
         # Only the lease holder works on a step, so the set read once stays true for this attempt.
         if step not in self._done:
             with session() as s:
-                keys = s.scalars(select(StepItemRow.item_key).where(
-                    StepItemRow.run_id == self._id, StepItemRow.step == step, StepItemRow.status == "done"))
+                keys = s.scalars(
+                    select(StepItemRow.item_key).where(
+                        StepItemRow.run_id == self._id, StepItemRow.step == step, StepItemRow.status == "done"
+                    )
+                )
                 self._done[step] = set(keys)
         return self._done[step]
 
@@ -115,7 +164,7 @@ class RunContext:
         for _ in range(2):  # update-or-insert, portable across SQLite and PostgreSQL
             try:
                 with session() as s:
-                    if s.execute(update(StepItemRow).where(*where).values(**values)).rowcount:
+                    if updated_rows(s, update(StepItemRow).where(*where).values(**values)):
                         return
                     s.add(StepItemRow(run_id=self._id, step=step, item_key=key, **values))
                 return
@@ -149,13 +198,20 @@ class RunContext:
             return False
         self._cancel_checked = now
         with session() as s:
-            row = s.execute(select(RunRow.cancel_requested, RunRow.worker_id).where(RunRow.id == self._id)).first()
+            row = s.execute(
+                select(RunRow.cancel_requested, RunRow.worker_id).where(RunRow.id == self._id)
+            ).first()
         if row is None:
             self._cancelled = True
         else:
             requested, owner = row
             self._cancelled = bool(requested) or (self.worker_id is not None and owner != self.worker_id)
         return self._cancelled
+
+    def cancel_requested(self) -> bool:
+        """The user asked to cancel (read now, not throttled)."""
+        with session() as s:
+            return bool(s.scalar(select(RunRow.cancel_requested).where(RunRow.id == self._id)))
 
     def lease_lost(self) -> bool:
         if self.worker_id is None:

@@ -19,8 +19,10 @@ import socket
 import threading
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
+from sqlalchemy.orm import Session
 
 from jobapp import config
 from jobapp.store.db import session
@@ -36,6 +38,12 @@ _active: dict[int, str] = {}  # run id -> database URL, for the runs this proces
 _heartbeat_interval = DEFAULT_LEASE_SECONDS / 4
 _heartbeat_thread: threading.Thread | None = None
 _heartbeat_wake = threading.Event()
+
+
+def updated_rows(s: Session, statement: Any) -> int:
+    """Execute an UPDATE and return how many rows it changed (compare-and-set checks rely on it)."""
+    result = cast(CursorResult[Any], s.execute(statement))
+    return int(result.rowcount)
 
 
 def worker_id() -> str:
@@ -99,10 +107,11 @@ def renew_leases() -> None:
     for url, ids in by_url.items():
         try:
             with session(url) as s:
-                s.execute(
+                updated_rows(
+                    s,
                     update(RunRow)
                     .where(RunRow.id.in_(ids), RunRow.worker_id == me, RunRow.status == "running")
-                    .values(heartbeat_at=utcnow())
+                    .values(heartbeat_at=utcnow()),
                 )
         except Exception:  # a database hiccup must not kill the heartbeat; the next beat retries
             log.exception("could not renew run leases")
@@ -127,16 +136,15 @@ def recover_stale_runs(lease_seconds: float, enqueue: Callable[[int, str], None]
     """
     now = utcnow()
     cutoff = now - timedelta(seconds=lease_seconds)
-    mine = held()
     with session() as s:
         rows = s.execute(
-            select(RunRow.id, RunRow.status, RunRow.current_step, RunRow.worker_id, RunRow.heartbeat_at).where(
-                RunRow.status.in_(("running", "queued"))
-            )
+            select(
+                RunRow.id, RunRow.status, RunRow.current_step, RunRow.worker_id, RunRow.heartbeat_at
+            ).where(RunRow.status.in_(("running", "queued")))
         ).all()
     recovered: list[int] = []
     for run_id, status, step, owner, beat in rows:
-        if run_id in mine:
+        if run_id in held():  # read now, not before the query: hold() precedes every claim
             continue
         expired = beat is None or beat < cutoff
         if status == "running" and not (expired or _process_gone(owner or "")):
@@ -146,13 +154,19 @@ def recover_stale_runs(lease_seconds: float, enqueue: Callable[[int, str], None]
         with session() as s:
             cond = [RunRow.id == run_id, RunRow.status == status, RunRow.worker_id == owner]
             cond.append(RunRow.heartbeat_at.is_(None) if beat is None else RunRow.heartbeat_at == beat)
-            taken = s.execute(
-                update(RunRow).where(*cond).values(status="queued", worker_id="", heartbeat_at=utcnow())
-            ).rowcount
+            taken = updated_rows(
+                s, update(RunRow).where(*cond).values(status="queued", worker_id="", heartbeat_at=utcnow())
+            )
             if taken == 1 and status == "running":
-                s.add(RunEventRow(run_id=run_id, level="warning", step=step,
-                                  message=f"Worker {owner} stopped responding; step {step!r} re-queued "
-                                  "(finished items are kept)."))
+                s.add(
+                    RunEventRow(
+                        run_id=run_id,
+                        level="warning",
+                        step=step,
+                        message=f"Worker {owner} stopped responding; step {step!r} re-queued "
+                        "(finished items are kept).",
+                    )
+                )
         if taken == 1:
             log.warning("recovering run %s (step %s, was %s by %r)", run_id, step, status, owner)
             enqueue(run_id, step)

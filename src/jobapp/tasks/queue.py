@@ -19,9 +19,8 @@ or model backends in the worker process. Tests use it to give a real worker proc
 
 from __future__ import annotations
 
-import importlib
 import logging
-import os
+import signal
 import threading
 from typing import Any
 
@@ -40,6 +39,7 @@ STEP_TASK = "jobapp.step"
 
 _lock = threading.Lock()
 _hueys: dict[str, Huey] = {}
+_step_wrappers: dict[str, Any] = {}  # queue URL -> Huey TaskWrapper of _step_task
 
 
 def queue_url() -> str:
@@ -48,18 +48,25 @@ def queue_url() -> str:
     return url or f"sqlite:///{config.data_path('queue.db')}"
 
 
-def _make_huey(url: str) -> Huey:
+def _make_huey(url: str) -> tuple[Huey, Any]:
     if url.startswith(("redis://", "rediss://", "unix://")):
         # blocking: workers wait on BRPOP instead of polling, so a task starts as soon as it is queued.
         huey: Huey = RedisHuey(QUEUE_NAME, url=url, blocking=True, read_timeout=1)
     elif url.startswith("sqlite:///"):
         huey = SqliteHuey(QUEUE_NAME, filename=url.removeprefix("sqlite:///"), strict_fifo=True, timeout=30)
     else:
-        raise InvalidInput(f"Unsupported JOBAPP_QUEUE_URL {url!r}.",
-                           hint="Use redis://host:6379/0, or leave it empty for the SQLite queue in the data dir.")
-    huey.task(retries=runs.RETRIES, retry_delay=runs.RETRY_DELAY, retry_backoff=runs.RETRY_BACKOFF,
-              context=True, name=STEP_TASK)(_step_task)
-    return huey
+        raise InvalidInput(
+            f"Unsupported JOBAPP_QUEUE_URL {url!r}.",
+            hint="Use redis://host:6379/0, or leave it empty for the SQLite queue in the data dir.",
+        )
+    wrapper = huey.task(
+        retries=runs.RETRIES,
+        retry_delay=runs.RETRY_DELAY,
+        retry_backoff=runs.RETRY_BACKOFF,
+        context=True,
+        name=STEP_TASK,
+    )(_step_task)
+    return huey, wrapper
 
 
 def get_huey() -> Huey:
@@ -68,7 +75,8 @@ def get_huey() -> Huey:
     with _lock:
         huey = _hueys.get(url)
         if huey is None:
-            huey = _hueys[url] = _make_huey(url)
+            huey, _step_wrappers[url] = _make_huey(url)
+            _hueys[url] = huey
     return huey
 
 
@@ -76,6 +84,7 @@ def reset_queue() -> None:
     """Forget Huey instances (tests switch data dirs and retry settings)."""
     with _lock:
         _hueys.clear()
+        _step_wrappers.clear()
 
 
 def _step_task(run_id: int, step: str, task: Any = None) -> None:
@@ -94,40 +103,47 @@ def _step_task(run_id: int, step: str, task: Any = None) -> None:
 
 
 def enqueue_step(run_id: int, step: str) -> None:
-    huey = get_huey()
+    """Put one step of a run on the queue (a worker claims the run when it picks the task up)."""
+    get_huey()
     try:
-        huey.enqueue(huey._registry.string_to_task(STEP_TASK)(args=(run_id, step)))
-    except JobAppError:
-        raise
+        _step_wrappers[queue_url()](run_id, step)
     except Exception as exc:
-        raise JobAppError(f"Cannot reach the task queue {queue_url()!r}: {exc}",
-                          hint="Is Redis running? Check JOBAPP_QUEUE_URL, or unset it to use the SQLite queue.") from exc
+        raise JobAppError(
+            f"Cannot reach the task queue {queue_url()!r}: {exc}",
+            hint="Is Redis running? Check JOBAPP_QUEUE_URL, or unset it to use the SQLite queue.",
+        ) from exc
 
 
 def load_plugins() -> list[str]:
-    """Import the modules listed in ``JOBAPP_PLUGINS`` (comma-separated); returns their names."""
-    names = [n.strip() for n in os.environ.get("JOBAPP_PLUGINS", "").split(",") if n.strip()]
-    for name in names:
-        try:
-            importlib.import_module(name)
-        except ImportError as exc:
-            raise JobAppError(f"Cannot import plugin {name!r} from JOBAPP_PLUGINS: {exc}",
-                              hint="Install the module or fix the JOBAPP_PLUGINS list.") from exc
-    return names
+    """Import the modules named in ``JOBAPP_PLUGINS`` (see :mod:`jobapp.plugins`)."""
+    from jobapp.plugins import load_plugins as load
+
+    return load()
 
 
-class _Consumer(Consumer):  # type: ignore[misc]
+class _Consumer(Consumer):
     """Huey's thread consumer, tuned for low latency and safe to start off the main thread."""
 
     def __init__(self, huey: Huey, workers: int, *, install_signals: bool) -> None:
         self._install_signals = install_signals
         polls = not huey.storage.blocking
-        super().__init__(huey, workers=workers, periodic=False, worker_type="thread",
-                         initial_delay=0.01 if polls else 0.1, backoff=1.15, max_delay=0.5 if polls else 10.0,
-                         shutdown_timeout=30)
+        super().__init__(
+            huey,
+            workers=workers,
+            periodic=False,
+            worker_type="thread",
+            initial_delay=0.01 if polls else 0.1,
+            backoff=1.15,
+            max_delay=0.5 if polls else 10.0,
+            shutdown_timeout=30,
+        )
 
     def _set_signal_handlers(self) -> None:
         if self._install_signals:
+            # Both Ctrl-C and SIGTERM (systemd, docker stop) stop gracefully: the step in progress
+            # is handed back to the queue at its next item boundary instead of waiting for recovery.
+            self._signal_actions[signal.SIGINT] = (False, True)
+            self._signal_actions[signal.SIGTERM] = (False, True)
             super()._set_signal_handlers()
 
     def stop(self, graceful: bool = False) -> None:
@@ -149,7 +165,6 @@ class ConsumerHandle:
     def stop(self) -> None:
         self.recovery.stop()
         self.consumer.stop(graceful=True)
-        self.consumer.huey.notify_interrupted_tasks()
         stopping.clear()
 
 
@@ -164,8 +179,9 @@ def _prepare(workers: int, lease_seconds: float) -> tuple[Huey, leases.RecoveryT
     return huey, recovery
 
 
-def start_inprocess_consumer(workers: int = 1, *,
-                             lease_seconds: float = leases.DEFAULT_LEASE_SECONDS) -> ConsumerHandle:
+def start_inprocess_consumer(
+    workers: int = 1, *, lease_seconds: float = leases.DEFAULT_LEASE_SECONDS
+) -> ConsumerHandle:
     """Start ``workers`` consumer threads in this process (``jobapp serve``); returns at once."""
     huey, recovery = _prepare(workers, lease_seconds)
     consumer = _Consumer(huey, workers, install_signals=False)

@@ -16,20 +16,23 @@ from __future__ import annotations
 import json
 import logging
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select, update
 
 from jobapp.errors import InvalidInput, JobAppError, NotFound
+from jobapp.steps.base import StepResult
 from jobapp.steps.registry import get_step, parse_steps
 from jobapp.store.db import session
 from jobapp.store.tables import RunEventRow, RunRow, StepItemRow, StepTimingRow, utcnow
 from jobapp.tasks import leases
 from jobapp.tasks.context import RunContext, event_dict, stopping
 from jobapp.tasks.errors import is_transient
+from jobapp.tasks.leases import updated_rows
 
 log = logging.getLogger("jobapp.tasks")
 
@@ -68,8 +71,13 @@ def create_run(steps: str | list[str] | None, params: dict[str, Any] | None = No
     """Store a new queued run of ``steps`` ('all', a range 'summarise-rerank', a name or a list)."""
     names = parse_steps(steps)
     with session() as s:
-        run = RunRow(steps=names, params=_jsonable(params or {}), status="queued", current_step=names[0],
-                     heartbeat_at=utcnow())
+        run = RunRow(
+            steps=names,
+            params=_jsonable(params or {}),
+            status="queued",
+            current_step=names[0],
+            heartbeat_at=utcnow(),
+        )
         s.add(run)
         s.flush()
         s.add(RunEventRow(run_id=run.id, step="", message=f"Run created: {', '.join(names)}."))
@@ -82,8 +90,10 @@ def enqueue_run(run_id: int) -> None:
 
     run = _load(run_id)
     if run.status != "queued":
-        raise InvalidInput(f"Run {run_id} is {run.status}, not queued.",
-                           hint="Create a new run to execute these steps again.")
+        raise InvalidInput(
+            f"Run {run_id} is {run.status}, not queued.",
+            hint="Create a new run to execute these steps again.",
+        )
     with session() as s:
         s.execute(update(RunRow).where(RunRow.id == run_id).values(heartbeat_at=utcnow()))
     enqueue_step(run_id, run.current_step)
@@ -97,25 +107,41 @@ def _load(run_id: int) -> RunRow:
         return run
 
 
-def _claim(run_id: int, step: str, me: str) -> bool:
+def _claim(run_id: int, step: str, me: str, on_event: EventCallback | None) -> RunContext | None:
+    """Take the run for this worker (compare-and-set from ``queued``) and log the step's start, in
+    one transaction. None when another worker has it or the run moved on (a duplicate task)."""
     now = utcnow()
     with session() as s:
-        taken = s.execute(
+        taken = updated_rows(
+            s,
             update(RunRow)
             .where(RunRow.id == run_id, RunRow.current_step == step, RunRow.status == "queued")
-            .values(status="running", worker_id=me, heartbeat_at=now,
-                    started_at=func.coalesce(RunRow.started_at, now))
-        ).rowcount
-    return taken == 1
+            .values(
+                status="running",
+                worker_id=me,
+                heartbeat_at=now,
+                started_at=func.coalesce(RunRow.started_at, now),
+            ),
+        )
+        if not taken:
+            return None
+        run = s.get(RunRow, run_id)
+        assert run is not None
+        ctx = RunContext(run_id, run=run, worker_id=me, on_event=on_event)
+        ctx.add_event(s, step, f"Step {step} started (worker {me}).")
+    ctx.emit_pending()
+    return ctx
 
 
 def _transition(run_id: int, me: str, **values: Any) -> bool:
     """Update the run only if this worker still holds it (its lease was not taken over)."""
     with session() as s:
-        changed = s.execute(
-            update(RunRow).where(RunRow.id == run_id, RunRow.worker_id == me, RunRow.status == "running")
-            .values(**values)
-        ).rowcount
+        changed = updated_rows(
+            s,
+            update(RunRow)
+            .where(RunRow.id == run_id, RunRow.worker_id == me, RunRow.status == "running")
+            .values(**values),
+        )
     return changed == 1
 
 
@@ -125,8 +151,14 @@ def _error_text(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def execute_step(run_id: int, step: str, *, retries_left: int = 0, retry_delay: float = 0.0,
-                 on_event: EventCallback | None = None) -> StepOutcome:
+def execute_step(
+    run_id: int,
+    step: str,
+    *,
+    retries_left: int = 0,
+    retry_delay: float = 0.0,
+    on_event: EventCallback | None = None,
+) -> StepOutcome:
     """Execute one step of a run in this process: the body of every queue task.
 
     ``retries_left`` says whether a transient error should give the step back for a retry
@@ -135,75 +167,119 @@ def execute_step(run_id: int, step: str, *, retries_left: int = 0, retry_delay: 
     me = leases.worker_id()
     leases.hold(run_id)  # before the claim, so our own recovery thread never sees it unheld
     try:
-        if not _claim(run_id, step, me):
+        ctx = _claim(run_id, step, me, on_event)
+        if ctx is None:
             return StepOutcome("skipped")
-        ctx = RunContext(run_id, worker_id=me, on_event=on_event)
-        run = _load(run_id)
-        if run.cancel_requested:
-            _transition(run_id, me, status="cancelled", finished_at=utcnow())
-            ctx.log(step, "Run cancelled before this step started.", level="warning")
-            return StepOutcome("cancelled")
-        return _run_claimed(ctx, run, step, me, retries_left, retry_delay)
+        return _run_claimed(ctx, step, me, retries_left, retry_delay)
     finally:
         leases.drop(run_id)
 
 
-def _run_claimed(ctx: RunContext, run: RunRow, step: str, me: str, retries_left: int,
-                 retry_delay: float) -> StepOutcome:
-    run_id = run.id
-    ctx.log(step, f"Step {step} started (worker {me}).")
+def _run_claimed(ctx: RunContext, step: str, me: str, retries_left: int, retry_delay: float) -> StepOutcome:
+    run_id = ctx.run_id
+    assert run_id is not None
+    if ctx.cancel_requested():
+        _transition(run_id, me, status="cancelled", finished_at=utcnow())
+        ctx.log(step, "Run cancelled before this step started.", level="warning")
+        return StepOutcome("cancelled")
     started_at = utcnow()
     t0 = time.perf_counter()
     try:
         result = get_step(step)(ctx)
     except Exception as exc:
-        wall = time.perf_counter() - t0
-        if ctx.lease_lost():
-            return StepOutcome("skipped", error=exc)
-        text = _error_text(exc)
-        if is_transient(exc) and retries_left > 0:
-            not_before = utcnow() + timedelta(seconds=retry_delay)
-            _transition(run_id, me, status="queued", worker_id="", heartbeat_at=not_before)
-            ctx.log(step, f"Temporary failure after {wall:.1f}s: {text}. Retrying in {retry_delay:.0f}s "
-                    f"({retries_left} retr{'y' if retries_left == 1 else 'ies'} left).", level="warning")
-            return StepOutcome("retry", error=exc)
-        if not isinstance(exc, JobAppError):
-            log.exception("step %s of run %s failed", step, run_id)
-        _transition(run_id, me, status="failed", error=f"{step}: {text}", finished_at=utcnow())
-        ctx.log(step, f"Step {step} failed: {text}", level="error")
-        return StepOutcome("failed", error=exc)
+        return _step_failed(ctx, step, me, exc, time.perf_counter() - t0, retries_left, retry_delay)
     wall = time.perf_counter() - t0
+    return _finish_step(ctx, step, me, result, wall, started_at)
 
-    if ctx.lease_lost():  # another worker took over while we were stalled: it owns the results now
-        return StepOutcome("skipped")
-    cancel_requested = bool(_load(run_id).cancel_requested)
-    if stopping.is_set() and not cancel_requested:
-        _transition(run_id, me, status="queued", worker_id="", heartbeat_at=utcnow())
-        ctx.log(step, f"Worker stopping: step {step} handed back to the queue (finished items are kept).",
-                level="warning")
-        return StepOutcome("released", next_step=step)
-    if cancel_requested:
-        _transition(run_id, me, status="cancelled", finished_at=utcnow())
-        ctx.log(step, f"Run cancelled during step {step}.", level="warning")
-        return StepOutcome("cancelled")
 
-    items = result.items or ctx.marked(step)
+def _step_failed(
+    ctx: RunContext, step: str, me: str, exc: Exception, wall: float, retries_left: int, retry_delay: float
+) -> StepOutcome:
+    run_id = ctx.run_id
+    assert run_id is not None
+    if ctx.lease_lost():  # another worker took the run over: its attempt is the one that counts
+        return StepOutcome("skipped", error=exc)
+    text = _error_text(exc)
+    if is_transient(exc) and retries_left > 0:
+        not_before = utcnow() + timedelta(seconds=retry_delay)
+        _transition(run_id, me, status="queued", worker_id="", heartbeat_at=not_before)
+        ctx.log(
+            step,
+            f"Temporary failure after {wall:.1f}s: {text}. Retrying in {retry_delay:.0f}s "
+            f"({retries_left} retr{'y' if retries_left == 1 else 'ies'} left).",
+            level="warning",
+        )
+        return StepOutcome("retry", error=exc)
+    _transition(run_id, me, status="failed", error=f"{step}: {text}", finished_at=utcnow())
+    if not isinstance(exc, JobAppError):  # a bug, not bad input: keep the traceback with the run
+        trace = "".join(traceback.format_exception(exc)[-12:])
+        ctx.log(step, f"Traceback (most recent call last, abridged):\n{trace}", level="debug")
+    ctx.log(step, f"Step {step} failed: {text}", level="error")
+    return StepOutcome("failed", error=exc)
+
+
+def _finish_step(
+    ctx: RunContext, step: str, me: str, result: StepResult, wall: float, started_at: datetime
+) -> StepOutcome:
+    """Record the step's timing and move the run on, in one transaction guarded by the lease."""
+    run_id = ctx.run_id
+    assert run_id is not None
+    steps = list(ctx.steps)
+    index = steps.index(step) if step in steps else len(steps)
+    following = steps[index + 1] if index + 1 < len(steps) else None
     with session() as s:
-        s.add(StepTimingRow(run_id=run_id, step=step, wall_s=wall, items=items,
-                            items_per_s=items / wall if wall > 0 else 0.0, started_at=started_at))
-    summary = result.message or f"{items} item(s)"
-    failed = f", {result.failed} failed" if result.failed else ""
-    ctx.log(step, f"Step {step} finished in {wall:.2f}s: {summary}{failed}.",
-            level="warning" if result.failed else "info")
-
-    steps = list(run.steps)
-    following = steps[steps.index(step) + 1] if step in steps and steps.index(step) + 1 < len(steps) else None
-    if following is None:
-        _transition(run_id, me, status="done", finished_at=utcnow())
-        ctx.log("", "Run finished.")
-        return StepOutcome("done")
-    _transition(run_id, me, status="queued", current_step=following, worker_id="", heartbeat_at=utcnow())
-    return StepOutcome("done", next_step=following)
+        cancel = bool(s.scalar(select(RunRow.cancel_requested).where(RunRow.id == run_id)))
+        now = utcnow()
+        if stopping.is_set() and not cancel:
+            values: dict[str, Any] = {"status": "queued", "worker_id": "", "heartbeat_at": now}
+            outcome = StepOutcome("released", next_step=step)
+            ctx.add_event(
+                s,
+                step,
+                f"Worker stopping: step {step} handed back to the queue (finished items are kept).",
+                level="warning",
+            )
+        elif cancel:
+            values = {"status": "cancelled", "finished_at": now}
+            outcome = StepOutcome("cancelled")
+            ctx.add_event(s, step, f"Run cancelled during step {step}.", level="warning")
+        else:
+            items = result.items or ctx.marked(step)
+            s.add(
+                StepTimingRow(
+                    run_id=run_id,
+                    step=step,
+                    wall_s=wall,
+                    items=items,
+                    items_per_s=items / wall if wall > 0 else 0.0,
+                    started_at=started_at,
+                )
+            )
+            failed = f", {result.failed} failed" if result.failed else ""
+            ctx.add_event(
+                s,
+                step,
+                f"Step {step} finished in {wall:.2f}s: {result.message or f'{items} item(s)'}{failed}.",
+                level="warning" if result.failed else "info",
+            )
+            if following is None:
+                values = {"status": "done", "finished_at": now}
+                ctx.add_event(s, "", "Run finished.")
+            else:
+                values = {"status": "queued", "current_step": following, "worker_id": "", "heartbeat_at": now}
+            outcome = StepOutcome("done", next_step=following)
+        moved = updated_rows(
+            s,
+            update(RunRow)
+            .where(RunRow.id == run_id, RunRow.worker_id == me, RunRow.status == "running")
+            .values(**values),
+        )
+        if not moved:  # our lease was taken over while we were stalled: the other worker owns the run
+            s.rollback()
+            ctx.discard_pending()
+            return StepOutcome("skipped")
+    ctx.emit_pending()
+    return outcome
 
 
 def execute_run(run_id: int, on_event: EventCallback | None = None) -> dict[str, Any]:
@@ -216,28 +292,37 @@ def execute_run(run_id: int, on_event: EventCallback | None = None) -> dict[str,
     load_plugins()
     run = _load(run_id)
     if run.status != "queued":
-        raise InvalidInput(f"Run {run_id} is {run.status}, not queued.",
-                           hint="Create a new run to execute these steps again.")
+        raise InvalidInput(
+            f"Run {run_id} is {run.status}, not queued.",
+            hint="Create a new run to execute these steps again.",
+        )
     step: str | None = run.current_step
     try:
         while step is not None:
             retries_left, delay = RETRIES, RETRY_DELAY
             while True:
-                outcome = execute_step(run_id, step, retries_left=retries_left, retry_delay=delay,
-                                       on_event=on_event)
+                outcome = execute_step(
+                    run_id, step, retries_left=retries_left, retry_delay=delay, on_event=on_event
+                )
                 if outcome.status != "retry":
                     break
                 time.sleep(delay)
                 retries_left, delay = retries_left - 1, delay * RETRY_BACKOFF
             if outcome.status == "skipped":
-                raise InvalidInput(f"Run {run_id} is being executed by another worker.",
-                                   hint=f"Follow it with `jobapp runs show {run_id} --follow`.")
+                raise InvalidInput(
+                    f"Run {run_id} is being executed by another worker.",
+                    hint=f"Follow it with `jobapp runs show {run_id} --follow`.",
+                )
             step = outcome.next_step if outcome.status == "done" else None
     except KeyboardInterrupt:
         cancel_run(run_id)
         with session() as s:
-            s.execute(update(RunRow).where(RunRow.id == run_id, RunRow.status.in_(("running", "queued")))
-                      .values(status="cancelled", finished_at=utcnow()))
+            updated_rows(
+                s,
+                update(RunRow)
+                .where(RunRow.id == run_id, RunRow.status.in_(("running", "queued")))
+                .values(status="cancelled", finished_at=utcnow()),
+            )
         raise
     return get_run(run_id)
 
@@ -250,10 +335,17 @@ def cancel_run(run_id: int) -> str:
     """
     _load(run_id)
     with session() as s:
-        s.execute(update(RunRow).where(RunRow.id == run_id, RunRow.status.not_in(FINAL_STATES))
-                  .values(cancel_requested=True))
-        if s.execute(update(RunRow).where(RunRow.id == run_id, RunRow.status == "queued")
-                     .values(status="cancelled", finished_at=utcnow())).rowcount:
+        s.execute(
+            update(RunRow)
+            .where(RunRow.id == run_id, RunRow.status.not_in(FINAL_STATES))
+            .values(cancel_requested=True)
+        )
+        if updated_rows(
+            s,
+            update(RunRow)
+            .where(RunRow.id == run_id, RunRow.status == "queued")
+            .values(status="cancelled", finished_at=utcnow()),
+        ):
             s.add(RunEventRow(run_id=run_id, level="warning", message="Run cancelled."))
     return _load(run_id).status
 
@@ -291,15 +383,25 @@ def get_run(run_id: int) -> dict[str, Any]:
     with session() as s:
         for step, status, count in s.execute(
             select(StepItemRow.step, StepItemRow.status, func.count())
-            .where(StepItemRow.run_id == run_id).group_by(StepItemRow.step, StepItemRow.status)
+            .where(StepItemRow.run_id == run_id)
+            .group_by(StepItemRow.step, StepItemRow.status)
         ):
             progress.setdefault(step, {"done": 0, "failed": 0, "total": None})[status] = count
-        last_ids = (select(func.max(RunEventRow.id)).where(RunEventRow.run_id == run_id,
-                    RunEventRow.total.is_not(None)).group_by(RunEventRow.step))
-        for step, total in s.execute(select(RunEventRow.step, RunEventRow.total).where(RunEventRow.id.in_(last_ids))):
+        last_ids = (
+            select(func.max(RunEventRow.id))
+            .where(RunEventRow.run_id == run_id, RunEventRow.total.is_not(None))
+            .group_by(RunEventRow.step)
+        )
+        for step, total in s.execute(
+            select(RunEventRow.step, RunEventRow.total).where(RunEventRow.id.in_(last_ids))
+        ):
             progress.setdefault(step, {"done": 0, "failed": 0, "total": None})["total"] = total
-        out["timings"] = [_timing_dict(t) for t in s.scalars(
-            select(StepTimingRow).where(StepTimingRow.run_id == run_id).order_by(StepTimingRow.id))]
+        out["timings"] = [
+            _timing_dict(t)
+            for t in s.scalars(
+                select(StepTimingRow).where(StepTimingRow.run_id == run_id).order_by(StepTimingRow.id)
+            )
+        ]
     out["progress"] = progress
     return out
 
@@ -314,14 +416,24 @@ def list_runs(limit: int = 20) -> list[dict[str, Any]]:
 def run_events(run_id: int, after_id: int = 0, limit: int = 1000) -> list[dict[str, Any]]:
     """Events of a run with id > ``after_id``, oldest first: poll with the last id seen."""
     with session() as s:
-        rows = s.scalars(select(RunEventRow).where(RunEventRow.run_id == run_id, RunEventRow.id > after_id)
-                         .order_by(RunEventRow.id).limit(limit)).all()
+        rows = s.scalars(
+            select(RunEventRow)
+            .where(RunEventRow.run_id == run_id, RunEventRow.id > after_id)
+            .order_by(RunEventRow.id)
+            .limit(limit)
+        ).all()
     return [event_dict(r) for r in rows]
 
 
 def _timing_dict(t: StepTimingRow) -> dict[str, Any]:
-    return {"run_id": t.run_id, "step": t.step, "wall_s": t.wall_s, "items": t.items,
-            "items_per_s": t.items_per_s, "started_at": _iso(t.started_at)}
+    return {
+        "run_id": t.run_id,
+        "step": t.step,
+        "wall_s": t.wall_s,
+        "items": t.items,
+        "items_per_s": t.items_per_s,
+        "started_at": _iso(t.started_at),
+    }
 
 
 def run_timings(run_id: int | None = None) -> list[dict[str, Any]]:
@@ -331,5 +443,7 @@ def run_timings(run_id: int | None = None) -> list[dict[str, Any]]:
             run_id = s.scalar(select(func.max(StepTimingRow.run_id)))
             if run_id is None:
                 return []
-        rows = s.scalars(select(StepTimingRow).where(StepTimingRow.run_id == run_id).order_by(StepTimingRow.id))
+        rows = s.scalars(
+            select(StepTimingRow).where(StepTimingRow.run_id == run_id).order_by(StepTimingRow.id)
+        )
         return [_timing_dict(t) for t in rows]

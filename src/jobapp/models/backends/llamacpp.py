@@ -20,7 +20,7 @@ from typing import Any
 
 from jobapp import config
 from jobapp.errors import ModelUnavailable
-from jobapp.models.base import LLM, ContextTooLong, Message
+from jobapp.models.base import LLM, ContextTooLong, GenerationFailed, Message
 from jobapp.models.profiles import SMOLLM2_FILE
 
 log = logging.getLogger("jobapp.models")
@@ -105,9 +105,9 @@ class LlamaCppLLM(LLM):
                     f"The prompt is too long for {self.name}: {message}",
                     hint="Shorten the text (the input is cut into smaller parts) or use a larger model.",
                 )
-            raise ModelUnavailable(
+            raise GenerationFailed(
                 f"llama.cpp rejected the request: {message}",
-                hint="Shorten the input or raise max_tokens/context; see the log for details.",
+                hint="Set JOBAPP_LOG_LEVEL=DEBUG to see llama.cpp's log.",
             )
         content = str(response["choices"][0]["message"].get("content") or "")
         if schema is None:

@@ -22,7 +22,7 @@ import httpx
 from jobapp import config
 from jobapp.errors import ModelUnavailable
 from jobapp.models.backends.llamacpp import response_format_for
-from jobapp.models.base import LLM, Message
+from jobapp.models.base import LLM, GenerationFailed, Message
 from jobapp.models.jsontext import reply_for_schema, with_schema_instruction
 
 log = logging.getLogger("jobapp.models")
@@ -159,16 +159,25 @@ class OpenAICompatibleLLM(LLM):
             delay = max(delay, min(float(response.headers["retry-after"]), 30.0))
         return delay
 
-    def _http_error(self, response: httpx.Response) -> ModelUnavailable:
-        detail = response.text[:300]
+    def _http_error(self, response: httpx.Response) -> ModelUnavailable | GenerationFailed:
+        """Auth, unknown model and server errors need the user; other 4xx concern this request only."""
+        message = (
+            f"The LLM server at {self.base_url} answered HTTP {response.status_code}: {response.text[:300]}"
+        )
         if response.status_code in (401, 403):
-            hint = "Set JOBAPP_LLM_API_KEY to a key this server accepts."
-        elif response.status_code == 404:
-            hint = f"Check the model name (e.g. `ollama pull {self.model}`) and JOBAPP_LLM_BASE_URL (usually ends in /v1)."
-        else:
-            hint = "See the server's log; JOBAPP_LLM=none disables the LLM steps."
-        return ModelUnavailable(
-            f"The LLM server at {self.base_url} answered HTTP {response.status_code}: {detail}", hint=hint
+            return ModelUnavailable(message, hint="Set JOBAPP_LLM_API_KEY to a key this server accepts.")
+        if response.status_code == 404:
+            return ModelUnavailable(
+                message,
+                hint=f"Check the model name (e.g. `ollama pull {self.model}`) and that "
+                "JOBAPP_LLM_BASE_URL ends in /v1.",
+            )
+        if response.status_code >= 500 or response.status_code == 429:
+            return ModelUnavailable(
+                message, hint="The server keeps failing: see its log, or set JOBAPP_LLM=none."
+            )
+        return GenerationFailed(
+            message, hint="The request was refused (too long an input?): see the server's log."
         )
 
     def _content(self, response: httpx.Response) -> str:

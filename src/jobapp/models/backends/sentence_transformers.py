@@ -53,7 +53,8 @@ class SentenceTransformerEmbedder(Embedder):
         self._dimension: int | None = None
 
     def tokenizer(self) -> Any | None:
-        return getattr(self.model, "tokenizer", None)
+        tokenizer = getattr(self.model, "tokenizer", None)
+        return _QuietTokenizer(tokenizer) if tokenizer is not None else None
 
     def dimension(self) -> int:
         if self._dimension is None:
@@ -73,6 +74,24 @@ class SentenceTransformerEmbedder(Embedder):
             show_progress_bar=False,
         )
         return np.asarray(vectors, dtype=np.float32)
+
+
+class _QuietTokenizer:
+    """Tokenizes whole long texts for chunking without the "sequence longer than max" warning.
+
+    Measuring a long text is exactly what the chunker must do; the warning would only alarm the
+    user about a truncation that does not happen.
+    """
+
+    def __init__(self, tokenizer: Any) -> None:
+        self._tokenizer = tokenizer
+
+    def tokenize(self, text: str) -> list[str]:
+        ids = self._tokenizer(text, add_special_tokens=False, truncation=False, verbose=False)["input_ids"]
+        return list(self._tokenizer.convert_ids_to_tokens(ids))
+
+    def convert_tokens_to_string(self, tokens: list[str]) -> str:
+        return str(self._tokenizer.convert_tokens_to_string(tokens))
 
 
 def bundled_embedder(arg: str = "all-MiniLM-L6-v2") -> SentenceTransformerEmbedder:

@@ -70,9 +70,13 @@ class TransformersLLM(LLM):
 
         if schema is not None:
             messages = with_schema_instruction(messages, schema)
-        inputs: Any = self.tokenizer.apply_chat_template(
+        encoded: Any = self.tokenizer.apply_chat_template(
             messages, add_generation_prompt=True, return_tensors="pt", return_dict=True
-        ).to(self.model.device)
+        )
+        # Only what every causal LM accepts (BERT-style tokenizers add token_type_ids).
+        inputs = {
+            k: v.to(self.model.device) for k, v in encoded.items() if k in ("input_ids", "attention_mask")
+        }
         options: dict[str, Any] = {
             "max_new_tokens": int(max_tokens or config.get("JOBAPP_LLM_MAX_TOKENS")),
             "pad_token_id": self.tokenizer.pad_token_id or self.tokenizer.eos_token_id,

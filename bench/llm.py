@@ -1,0 +1,87 @@
+"""LLM speed through our code vs the runtime itself, and step 2's cost (model-backends issue).
+
+    python bench/llm.py [--offers 8] [--repeats 3]
+
+Prints (JSON):
+- tokens/s of ``LLM.generate`` (our backend: request building, schema, parsing) vs a direct
+  ``xllamacpp`` ``handle_chat_completions`` call with the same request, on the same prompts, in the same
+  run (target ratio >= 0.9);
+- seconds per offer of step 2 (summaries) with the offline profile (SmolLM2 via xllamacpp);
+- LLM calls made by a second step-2 run over unchanged offers (target 0: cache by model + input hash).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+import time
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--offers", type=int, default=8)
+    ap.add_argument("--repeats", type=int, default=3)
+    args = ap.parse_args()
+    os.environ.setdefault("JOBAPP_HOME", tempfile.mkdtemp(prefix="jobapp-bench-"))
+
+    from jobapp.demo import load_demo_offers
+    from jobapp.domain import Offer
+    from jobapp.llm.summarise import OfferSummaryDraft
+    from jobapp.llm.structured import json_schema_for
+    from jobapp.models.backends.llamacpp import response_format_for
+    from jobapp.models.registry import get_llm
+
+    llm = get_llm()
+    assert llm is not None, "set JOBAPP_LLM to a gguf: model (the offline profile's default)"
+    offers = [Offer(**o) for o in load_demo_offers()[: args.offers]]
+    schema = json_schema_for(OfferSummaryDraft)
+    prompts = [[{"role": "system", "content": "Summarise the job offer as JSON."},
+                {"role": "user", "content": o.full_text()[:1500]}] for o in offers[:4]]
+    max_tokens = 160
+
+    ours_s = raw_s = 0.0
+    tokens = 0
+    for _ in range(args.repeats):
+        for messages in prompts:
+            request = {"messages": messages, "max_tokens": max_tokens, "temperature": 0.0, "stream": False,
+                       "response_format": response_format_for(schema)}
+            t = time.perf_counter()
+            response = llm.server.handle_chat_completions(request)  # type: ignore[attr-defined]
+            raw_s += time.perf_counter() - t
+            tokens += int(response["usage"]["completion_tokens"])
+            t = time.perf_counter()
+            llm.generate(messages, schema=schema, max_tokens=max_tokens)
+            ours_s += time.perf_counter() - t
+    figures: dict[str, float] = {"raw_tokens_per_s": tokens / raw_s, "ours_tokens_per_s": tokens / ours_s,
+                                 "ratio": raw_s / ours_s}
+
+    from jobapp.steps.base import MemoryContext
+    from jobapp.steps.summarise import run as summarise_step
+    from jobapp.store import db, repo
+
+    with db.session() as s:
+        repo.upsert_offers(s, offers, detail="bench")
+    calls = {"n": 0}
+    original = type(llm).generate
+
+    def counting(self, *a, **kw):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        return original(self, *a, **kw)
+
+    type(llm).generate = counting  # type: ignore[method-assign]
+    t = time.perf_counter()
+    summarise_step(MemoryContext())
+    first = time.perf_counter() - t
+    first_calls = calls["n"]
+    calls["n"] = 0
+    t = time.perf_counter()
+    summarise_step(MemoryContext())
+    figures |= {"step2_s_per_offer": first / len(offers), "step2_llm_calls_first": first_calls,
+                "step2_llm_calls_second_run": calls["n"], "step2_second_run_s": time.perf_counter() - t}
+    print(json.dumps({k: round(v, 4) for k, v in figures.items()}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

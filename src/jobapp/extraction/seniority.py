@@ -1,0 +1,187 @@
+"""Seniority level, years of experience, contract type and language of an offer or a CV.
+
+Rules over the normalised text, no model: recruiters write these things in a handful of ways
+("3 ans d'expérience", "5+ years", "minimum 2 ans", "Bac+5 avec 3 à 5 ans", "CDI", "alternance").
+The title line (first line) counts more than the body, where "vous encadrerez des stagiaires" must
+not turn a senior offer into an internship.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from jobapp.extraction.normalise import iter_words, normalise
+from jobapp.extraction.stopwords import ENGLISH, FRENCH
+
+LEVELS = ("internship", "apprenticeship", "junior", "mid", "senior", "lead")
+CONTRACTS = ("cdi", "cdd", "stage", "alternance", "freelance", "interim")
+
+
+@dataclass(frozen=True, slots=True)
+class Seniority:
+    level: str  # one of LEVELS or ""
+    years: float | None  # minimum years of experience asked (or stated), None if not said
+
+
+_NUM_WORDS = {
+    "un": 1, "une": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3, "quatre": 4, "four": 4,
+    "cinq": 5, "five": 5, "six": 6, "sept": 7, "seven": 7, "huit": 8, "eight": 8, "neuf": 9, "nine": 9,
+    "dix": 10, "ten": 10, "quinze": 15, "fifteen": 15, "vingt": 20, "twenty": 20,
+}  # fmt: skip
+_NUM = r"(\d{1,2}(?:[.,]5)?|" + "|".join(_NUM_WORDS) + r")"
+_UNIT = r"(?:ans?|annees?|years?|yrs?)"
+_EXP = r"(?:d'?\s?experience|d'?\s?exp\b|experience|of experience|exp\b|de pratique|in a similar|dans un poste|sur un poste|minimum|requis|required|professional|professionnelle)"
+_BEFORE = r"(?:minimum|min\.?|au moins|at least|plus de|more than|over|avec|with|justifiez d'|justifiez de|disposez d'|disposez de|experience de|experience of)"
+_RANGE = re.compile(rf"(?<![+\d]){_NUM}\s*(?:a|-|to|et)\s*{_NUM}\s*\+?\s*{_UNIT}\b")
+_SINGLE = re.compile(rf"(?<![+\d]){_NUM}\s*(?:\+|ou plus|or more)?\s*{_UNIT}\b(\s*\+)?")
+_YEARS_CONTEXT_AFTER = re.compile(rf"^.{{0,40}}?{_EXP}")
+_YEARS_CONTEXT_BEFORE = re.compile(rf"(?:{_BEFORE}|experience|expérience)\W{{0,3}}(?:\w+\W+){{0,2}}$")
+
+_LEVEL_PATTERNS: dict[str, re.Pattern[str]] = {
+    "internship": re.compile(r"\b(?:stage|stagiaire|internship|intern|stage de fin d'etudes|pfe)\b"),
+    "apprenticeship": re.compile(
+        r"\b(?:alternance|alternant|alternante|apprenti|apprentie|apprentissage|apprenticeship|"
+        r"contrat de professionnalisation|contrat pro|work[- ]study)\b"
+    ),
+    "junior": re.compile(
+        r"\b(?:junior|debutant|debutante|debutants acceptes|jeune diplome|jeunes diplomes|graduate|"
+        r"entry[- ]level|premiere experience|first experience|sortie d'ecole)\b"
+    ),
+    "mid": re.compile(
+        r"\b(?:confirme|confirmee|experimente|experimentee|mid[- ]level|intermediate|medior)\b"
+    ),
+    "senior": re.compile(r"\b(?:senior|seniors|sr|expert|experte|highly experienced)\b"),
+    "lead": re.compile(
+        r"\b(?:lead|tech lead|team lead|team leader|lead dev|principal|staff engineer|head of|"
+        r"chef d'equipe|responsable d'equipe|manager d'equipe|engineering manager|directeur|directrice|"
+        r"director|vp|cto|cdo|cio)\b"
+    ),
+}
+_CONTRACT_PATTERNS: dict[str, re.Pattern[str]] = {
+    "alternance": _LEVEL_PATTERNS["apprenticeship"],
+    "stage": _LEVEL_PATTERNS["internship"],
+    "freelance": re.compile(
+        r"\b(?:freelance|free-lance|independant|portage salarial|contractor|mission freelance)\b"
+    ),
+    "interim": re.compile(r"\b(?:interim|interimaire|travail temporaire|mission d'interim|temp to perm)\b"),
+    "cdd": re.compile(
+        r"\b(?:cdd|contrat a duree determinee|duree determinee|fixed[- ]term|temporary contract)\b"
+    ),
+    "cdi": re.compile(
+        r"\b(?:cdi|contrat a duree indeterminee|duree indeterminee|permanent contract|permanent position|permanent|full[- ]time permanent)\b"
+    ),
+}
+_CONTRACT_FIELD = re.compile(
+    r"(?:type de contrat|contrat|contract type|contract|employment type|job type|type d'emploi)\s*:\s*([^\n]{1,60})"
+)
+
+
+def _to_number(raw: str) -> float:
+    return float(_NUM_WORDS.get(raw, 0)) if raw in _NUM_WORDS else float(raw.replace(",", "."))
+
+
+def detect_years(text: str) -> float | None:
+    """Minimum years of experience stated, e.g. "3 à 5 ans" -> 3.0, "5+ years" -> 5.0.
+
+    A number of years only counts with an experience context around it, so "depuis 20 ans" (the
+    company's age) is ignored. With several mentions the largest minimum wins ("5 ans dont 2 en
+    management" -> 5).
+    """
+    norm = normalise(text)
+    found: list[float] = []
+    spans: list[tuple[int, int]] = []
+    for m in _RANGE.finditer(norm):
+        if _has_context(norm, m.start(), m.end()):
+            found.append(min(_to_number(m.group(1)), _to_number(m.group(2))))
+            spans.append(m.span())
+    for m in _SINGLE.finditer(norm):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        if _has_context(norm, m.start(), m.end()):
+            found.append(_to_number(m.group(1)))
+    found = [y for y in found if 0 < y <= 40]
+    return max(found) if found else None
+
+
+def _has_context(norm: str, start: int, end: int) -> bool:
+    line_start = max(norm.rfind("\n", 0, start) + 1, start - 60)
+    before = norm[line_start:start]
+    after = norm[end : end + 60]
+    if re.search(r"(?:age|agee|aged|depuis|since|il y a|ago|plus de \d+ ans d'existence)\W*$", before):
+        return False
+    return bool(_YEARS_CONTEXT_AFTER.search(after) or _YEARS_CONTEXT_BEFORE.search(before))
+
+
+def _level_from_years(years: float) -> str:
+    if years < 2:
+        return "junior"
+    if years < 5:
+        return "mid"
+    return "senior"
+
+
+def _first_line(norm: str) -> str:
+    for line in norm.split("\n"):
+        if line.strip():
+            return line
+    return ""
+
+
+def detect_seniority(text: str) -> Seniority:
+    """Level and years of experience of an offer (or a CV): title cues first, then body cues, then years."""
+    norm = normalise(text)
+    years = detect_years(text)
+    title = _first_line(norm)
+    for level in ("internship", "apprenticeship", "lead", "senior", "junior", "mid"):
+        if len(title) <= 150 and _LEVEL_PATTERNS[level].search(title):
+            return Seniority(level, years)
+    counts = Counter({level: len(p.findall(norm)) for level, p in _LEVEL_PATTERNS.items()})
+    # Internship/apprenticeship offers say so repeatedly; one mention ("encadrer des stagiaires") is noise.
+    for level in ("internship", "apprenticeship"):
+        if counts[level] >= 2 and counts[level] >= counts["senior"] + counts["lead"]:
+            return Seniority(level, years)
+    if counts["lead"] and counts["lead"] >= counts["senior"] and years is not None and years >= 5:
+        return Seniority("lead", years)
+    for level in ("senior", "junior", "mid"):
+        if counts[level]:
+            if years is not None and level == "junior" and years >= 3:
+                break  # "junior" in passing ("vous encadrerez les juniors"), years say otherwise
+            return Seniority(level, years)
+    if years is not None:
+        return Seniority(_level_from_years(years), years)
+    return Seniority("", None)
+
+
+_CONTRACT_PRIORITY = ("alternance", "stage", "freelance", "interim", "cdd", "cdi")
+
+
+def detect_contract(text: str) -> str:
+    """Contract type code (one of CONTRACTS) or "": an explicit "Contrat : X" field wins, then the title, then counts."""
+    norm = normalise(text)
+    field = _CONTRACT_FIELD.search(norm)
+    if field:
+        for code in _CONTRACT_PRIORITY:
+            if _CONTRACT_PATTERNS[code].search(field.group(1)):
+                return code
+    title = _first_line(norm)
+    for code in _CONTRACT_PRIORITY:
+        if len(title) <= 150 and _CONTRACT_PATTERNS[code].search(title):
+            return code
+    counts = {code: len(_CONTRACT_PATTERNS[code].findall(norm)) for code in _CONTRACT_PRIORITY}
+    best = max(counts.values())
+    if not best:
+        return ""
+    return next(code for code in _CONTRACT_PRIORITY if counts[code] == best)
+
+
+def detect_language(text: str) -> str:
+    """ "fr" or "en", by which language's stopwords are more frequent (French when unsure)."""
+    fr = en = 0
+    for word in iter_words(text[:20000]):
+        if word in FRENCH and word not in ENGLISH:
+            fr += 1
+        elif word in ENGLISH and word not in FRENCH:
+            en += 1
+    return "en" if en > fr else "fr"

@@ -1,0 +1,346 @@
+"""The JSON API under /api. Errors are JSON in one place; bodies are validated by pydantic."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from flask import Blueprint, Response, jsonify, request
+from pydantic import BaseModel, ValidationError
+from werkzeug.exceptions import HTTPException
+
+from jobapp import config
+from jobapp.errors import InvalidInput, JobAppError, UnsupportedFile
+from jobapp.store import db, repo
+from jobapp.web import openapi, schemas
+from jobapp.web.security import csrf_token
+
+bp = Blueprint("api", __name__)
+
+
+# ---------------------------------------------------------------- errors, bodies
+
+
+@bp.errorhandler(JobAppError)
+def _user_error(exc: JobAppError) -> tuple[Response, int]:
+    return jsonify(exc.to_dict()), exc.status
+
+
+@bp.errorhandler(ValidationError)
+def _bad_body(exc: ValidationError) -> tuple[Response, int]:
+    problems = [{"field": ".".join(str(p) for p in e["loc"]), "problem": e["msg"]} for e in exc.errors()]
+    return jsonify({"error": "invalid_body", "message": "The request body is not valid.",
+                    "problems": problems}), 422
+
+
+@bp.errorhandler(HTTPException)
+def _http_error(exc: HTTPException) -> tuple[Response, int]:
+    status = exc.code or 500
+    message = exc.description or exc.name
+    if status == 413:
+        message = f"The upload is larger than {config.get('JOBAPP_MAX_UPLOAD_MB'):g} MB."
+    return jsonify({"error": exc.name.lower().replace(" ", "_"), "message": message}), status
+
+
+def body(model: type[BaseModel]) -> Any:
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise InvalidInput("Send a JSON object as the request body (Content-Type: application/json).")
+    return model.model_validate(data)
+
+
+def upload() -> tuple[bytes, str]:
+    file = request.files.get("file")
+    if file is None or not file.filename:
+        raise InvalidInput("No file in the upload.", hint="Send it as multipart/form-data in the field 'file'.")
+    data = file.read()
+    if not data:
+        raise InvalidInput("The uploaded file is empty.")
+    return data, file.filename
+
+
+def store_upload(data: bytes, kind: str) -> str:
+    """Keep an upload under a generated name (never a path built from the client's file name)."""
+    path = config.data_path("uploads", f"{kind}-{uuid.uuid4().hex}")
+    path.write_bytes(data)
+    return path.name
+
+
+def start_run(steps: str | list[str], params: dict[str, Any]) -> dict[str, Any]:
+    from jobapp.tasks.runs import create_run, enqueue_run, get_run
+
+    run_id = create_run(steps, params)
+    enqueue_run(run_id)
+    return get_run(run_id)
+
+
+# ---------------------------------------------------------------- meta
+
+
+@bp.get("/health")
+def health() -> Response:
+    return jsonify({"status": "ok"})
+
+
+@bp.get("/csrf")
+def csrf() -> Response:
+    return jsonify({"csrf": csrf_token()})
+
+
+@bp.get("/openapi.json")
+def openapi_doc() -> Response:
+    return jsonify(openapi.document())
+
+
+@bp.get("/state")
+def state() -> Response:
+    """What each step of the UI's flow has, and whether its inputs are there."""
+    from jobapp.tasks.runs import list_runs
+
+    with db.session() as s:
+        offers = repo.list_offers(s)
+        cv = repo.current_cv(s, required=False)
+        summaries = repo.latest_summaries(s)
+        profile = repo.latest_profile(s, cv.id) if cv and cv.id else None
+        matches = repo.latest_matches(s, cv.id) if cv and cv.id else []
+        exps = repo.latest_explanations(s, cv.id) if cv and cv.id else {}
+    reranked = bool(matches) and not matches[0].engine.startswith("bi-encoder")
+    return jsonify({
+        "counts": {"offers": len(offers), "summaries": len(summaries), "cv": 1 if cv else 0,
+                   "profile": 1 if profile else 0, "matches": len(matches) if matches else 0,
+                   "reranked": reranked, "explanations": len(exps)},
+        "cv": {"id": cv.id, "filename": cv.filename} if cv else None,
+        "runs": list_runs(5),
+    })
+
+
+# ---------------------------------------------------------------- offers (step 1)
+
+
+@bp.get("/offers")
+def offers() -> Response:
+    with db.session() as s:
+        return jsonify([o.model_dump() for o in repo.list_offers(s)])
+
+
+@bp.get("/offers/<int:offer_id>")
+def offer(offer_id: int) -> Response:
+    with db.session() as s:
+        return jsonify({**repo.get_offer(s, offer_id).model_dump(), "sightings": repo.offer_sightings(s, offer_id)})
+
+
+@bp.post("/offers/import")
+def offers_import() -> tuple[Response, int]:
+    from jobapp.sources.files import read_offers_file
+    from jobapp.steps.collect import store_offers
+
+    data, name = upload()
+    result = read_offers_file(data, name)
+    store_upload(data, "offers")
+    res = store_offers(result.offers, detail=name[:200])
+    return jsonify({"new": res.new, "merged": res.merged, "warnings": list(result.warnings)}), 201
+
+
+@bp.post("/offers/url")
+def offers_url() -> tuple[Response, int]:
+    b = body(schemas.UrlBody)
+    return jsonify(start_run(["collect"], {"offer_url": str(b.url)})), 202
+
+
+@bp.post("/offers/paste")
+def offers_paste() -> tuple[Response, int]:
+    b = body(schemas.PasteBody)
+    return jsonify(start_run(["collect"], {"offers_text": b.text})), 202
+
+
+@bp.post("/offers/search")
+def offers_search() -> tuple[Response, int]:
+    b = body(schemas.SearchBody)
+    from jobapp.sources.boards import board_name
+
+    for name in b.boards:
+        board_name(name)  # unknown board -> clear 400 now, not a failed run later
+    return jsonify(start_run(["collect"], {"search": b.model_dump()})), 202
+
+
+@bp.delete("/offers")
+def offers_clear() -> Response:
+    with db.session() as s:
+        return jsonify({"deleted": repo.delete_offers(s)})
+
+
+@bp.get("/summaries")
+def summaries() -> Response:
+    with db.session() as s:
+        return jsonify([x.model_dump() for x in repo.latest_summaries(s).values()])
+
+
+# ---------------------------------------------------------------- CV (steps 3-4)
+
+
+@bp.post("/cv")
+def cv_upload() -> tuple[Response, int]:
+    from jobapp.documents import read_cv
+
+    data, name = upload()
+    doc = read_cv(data, name)  # format decided by content; a disguised file is refused here
+    if doc.format not in ("pdf", "docx", "txt"):
+        raise UnsupportedFile("Unsupported CV format.", hint="Upload a PDF, DOCX or TXT file.")
+    store_upload(data, f"cv.{doc.format}")
+    with db.session() as s:
+        saved = repo.add_cv(s, doc)
+    return jsonify(saved.model_dump()), 201
+
+
+@bp.get("/cv")
+def cv() -> Response:
+    with db.session() as s:
+        doc = repo.current_cv(s)
+        assert doc is not None
+        return jsonify(doc.model_dump())
+
+
+@bp.get("/cv/profile")
+def cv_profile() -> Response:
+    with db.session() as s:
+        doc = repo.current_cv(s)
+        assert doc is not None and doc.id is not None
+        p = repo.latest_profile(s, doc.id)
+    return jsonify(p.model_dump() if p else None)
+
+
+# ---------------------------------------------------------------- results (steps 5-7)
+
+
+def _matches_view() -> list[dict[str, Any]]:
+    with db.session() as s:
+        doc = repo.current_cv(s, required=False)
+        if not doc or not doc.id:
+            return []
+        matches = repo.latest_matches(s, doc.id)
+        offers = {o.id: o for o in repo.list_offers(s, [m.offer_id for m in matches])}
+        exps = repo.latest_explanations(s, doc.id)
+        feedback = repo.all_feedback(s)
+    return [{**m.model_dump(), "offer": offers[m.offer_id].model_dump(),
+             "explanation": exps[m.offer_id].model_dump() if m.offer_id in exps else None,
+             "feedback": feedback.get(m.offer_id, {"thumbs": 0, "status": ""})}
+            for m in matches if m.offer_id in offers]
+
+
+def _arg_float(name: str) -> float | None:
+    raw = request.args.get(name)
+    if raw in (None, ""):
+        return None
+    try:
+        return float(raw)
+    except ValueError:
+        raise InvalidInput(f"Query parameter {name}={raw!r} is not a number.") from None
+
+
+@bp.get("/results")
+def results() -> Response:
+    """The ranking with filters: min_score, keyword, location, contract, board; sort=score|date|title."""
+    from jobapp.extraction.normalise import normalise
+
+    rows = _matches_view()
+    min_score = _arg_float("min_score")
+    if min_score is not None:
+        rows = [r for r in rows if r["score"] >= min_score]
+    for field, key in (("keyword", None), ("location", "location"), ("contract", "contract"), ("board", "source")):
+        wanted = normalise(request.args.get(field, "").strip())
+        if not wanted:
+            continue
+        if key is None:
+            rows = [r for r in rows if wanted in normalise(r["offer"]["title"] + " " + r["offer"]["description"])]
+        else:
+            rows = [r for r in rows if wanted in normalise(r["offer"][key])]
+    sort = request.args.get("sort", "score")
+    if sort == "title":
+        rows.sort(key=lambda r: r["offer"]["title"].lower())
+    elif sort == "date":
+        rows.sort(key=lambda r: r["offer"]["date_posted"] or r["offer"]["found_at"], reverse=True)
+    elif sort != "score":
+        raise InvalidInput(f"Unknown sort {sort!r}.", hint="Use score, date or title.")
+    from jobapp.scoring.calibration import DECISION_THRESHOLD
+
+    return jsonify({"threshold": DECISION_THRESHOLD, "results": rows})
+
+
+@bp.post("/feedback/<int:offer_id>")
+def feedback(offer_id: int) -> Response:
+    b = body(schemas.FeedbackBody)
+    with db.session() as s:
+        return jsonify(repo.set_feedback(s, offer_id, thumbs=b.thumbs, status=b.status))
+
+
+# ---------------------------------------------------------------- runs
+
+
+@bp.post("/runs")
+def runs_create() -> tuple[Response, int]:
+    b = body(schemas.RunBody)
+    from jobapp.steps.registry import parse_steps
+
+    steps = parse_steps(b.steps)
+    return jsonify(start_run(steps, b.params.model_dump())), 202
+
+
+@bp.get("/runs")
+def runs_list() -> Response:
+    from jobapp.tasks.runs import list_runs
+
+    limit = int(_arg_float("limit") or 20)
+    return jsonify(list_runs(max(1, min(limit, 200))))
+
+
+@bp.get("/runs/<int:run_id>")
+def run_get(run_id: int) -> Response:
+    from jobapp.tasks.runs import get_run
+
+    return jsonify(get_run(run_id))
+
+
+@bp.get("/runs/<int:run_id>/events")
+def run_events(run_id: int) -> Response:
+    from jobapp.tasks.runs import get_run, run_events
+
+    after = int(_arg_float("after") or 0)
+    get_run(run_id)  # 404 for an unknown run
+    return jsonify(run_events(run_id, after_id=after))
+
+
+@bp.post("/runs/<int:run_id>/cancel")
+def run_cancel(run_id: int) -> Response:
+    from jobapp.tasks.runs import cancel_run
+
+    return jsonify({"id": run_id, "status": cancel_run(run_id)})
+
+
+@bp.get("/timings")
+def timings() -> Response:
+    from jobapp.tasks.runs import run_timings
+
+    run_id = _arg_float("run_id")
+    return jsonify(run_timings(int(run_id) if run_id is not None else None))
+
+
+# ---------------------------------------------------------------- exports
+
+
+@bp.get("/export/<name>.<fmt>")
+def export(name: str, fmt: str) -> Response:
+    import tempfile
+    from pathlib import Path
+
+    from jobapp.store.export import export_all
+
+    if fmt not in ("csv", "json"):
+        raise InvalidInput("Exports are csv or json.")
+    with tempfile.TemporaryDirectory() as tmp:
+        files = {p.stem: p for p in export_all(tmp) if p.suffix == f".{fmt}"}
+        if name not in files:
+            raise InvalidInput(f"Unknown export {name!r}.", hint=f"One of: {', '.join(sorted(files))}.")
+        data = Path(files[name]).read_bytes()
+    mime = "text/csv; charset=utf-8" if fmt == "csv" else "application/json"
+    return Response(data, mimetype=mime,
+                    headers={"Content-Disposition": f'attachment; filename="jobapp-{name}.{fmt}"'})

@@ -1,0 +1,147 @@
+// Entry point: wires the cards' forms and buttons to the API and keeps the page in sync.
+
+import { api, t } from "./dom.js";
+import { app, gate, isBusy, refresh, resumeLatest, runParams, setMessage, showError, startRun } from "./flow.js";
+import { loadPreviews } from "./previews.js";
+import { initFilters, loadResults } from "./results.js";
+import { drawTimings } from "./charts.js";
+
+const $ = (sel, root = document) => root.querySelector(sel);
+
+app.onRefresh = async () => {
+  await loadPreviews(app.state);
+  await loadResults();
+  await drawTimings();
+};
+
+// ---------------------------------------------------------------- step 1 tabs and forms
+function initTabs() {
+  const cardEl = $("#card-collect");
+  for (const tab of cardEl.querySelectorAll("[data-tab]")) {
+    tab.addEventListener("click", () => {
+      for (const other of cardEl.querySelectorAll("[data-tab]")) other.setAttribute("aria-selected", String(other === tab));
+      for (const panel of cardEl.querySelectorAll("[data-panel]")) panel.hidden = panel.dataset.panel !== tab.dataset.tab;
+    });
+  }
+}
+
+/** Each form's own reason for being unusable, checked on every keystroke. */
+const FORM_CHECKS = {
+  "form-search": (f) => {
+    if ((f.query.value || "").trim().length < 2) return t("reason.need_keywords");
+    if (!f.querySelector('input[name="boards"]:checked')) return t("reason.need_board");
+    return "";
+  },
+  "form-url": (f) => (/^https?:\/\/\S+\.\S+/i.test(f.url.value.trim()) ? "" : t("reason.need_url")),
+  "form-paste": (f) => (f.text.value.trim().length >= 20 ? "" : t("reason.need_text")),
+  "form-offers-file": (f) => (f.file.files.length ? "" : t("reason.need_file")),
+  "form-cv": (f) => (f.file.files.length ? "" : t("reason.need_file")),
+};
+
+function gateForms() {
+  for (const [id, check] of Object.entries(FORM_CHECKS)) {
+    const f = document.getElementById(id);
+    gate($('button[type="submit"]', f), $('[data-role="reason"]', f), isBusy() ? t("reason.busy") : check(f));
+  }
+}
+
+function searchBody(f) {
+  const body = { query: f.query.value.trim(), count: Number(f.count.value) || 20,
+                 boards: [...f.querySelectorAll('input[name="boards"]:checked')].map((c) => c.value) };
+  if (f.location.value.trim()) body.location = f.location.value.trim();
+  if (f.contract.value) body.contract = f.contract.value;
+  return body;
+}
+
+function initForms() {
+  for (const id of Object.keys(FORM_CHECKS)) {
+    const f = document.getElementById(id);
+    f.addEventListener("input", gateForms);
+    f.addEventListener("change", gateForms);
+  }
+  $("#form-search").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    startRun("/api/offers/search", searchBody(ev.target), "collect");
+  });
+  $("#form-url").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    startRun("/api/offers/url", { url: ev.target.url.value.trim() }, "collect");
+  });
+  $("#form-paste").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    startRun("/api/offers/paste", { text: ev.target.text.value }, "collect");
+  });
+  $("#form-offers-file").addEventListener("submit", (ev) => uploadForm(ev, "/api/offers/import", "collect",
+    (r) => t("collect.imported", { new: r.new.length ?? r.new, merged: r.merged.length ?? r.merged })
+      + (r.warnings?.length ? ` ${r.warnings.join(" ")}` : "")));
+  $("#form-cv").addEventListener("submit", (ev) => uploadForm(ev, "/api/cv", "convert",
+    (r) => t("cv.uploaded", { name: r.filename })));
+  $("#clear-offers").addEventListener("click", async () => {
+    const n = app.state?.counts?.offers || 0;
+    if (!n || !window.confirm(t("collect.clear_confirm", { n }))) return;
+    try {
+      const r = await api.del("/api/offers");
+      setMessage("collect", t("collect.deleted", { n: r.deleted }));
+      await refresh();
+    } catch (err) {
+      setMessage("collect", err.display, "error");
+    }
+  });
+}
+
+async function uploadForm(ev, url, step, describe) {
+  ev.preventDefault();
+  const f = ev.target;
+  const button = $('button[type="submit"]', f);
+  button.disabled = true;
+  f.setAttribute("aria-busy", "true");
+  try {
+    const result = await api.upload(url, f.file.files[0]);
+    setMessage(step, describe(result), "ok");
+    f.reset();
+    await refresh();
+  } catch (err) {
+    setMessage(step, err.display || err.message, "error");
+  } finally {
+    f.removeAttribute("aria-busy");
+    gateForms();
+  }
+}
+
+// ---------------------------------------------------------------- runs
+function initRuns() {
+  for (const button of document.querySelectorAll('[data-action="run-step"]')) {
+    button.addEventListener("click", () =>
+      startRun("/api/runs", { steps: [button.dataset.step], params: runParams() }, button.dataset.step));
+  }
+  $("#run-all").addEventListener("click", () => startRun("/api/runs", { steps: "all", params: runParams() }));
+  $("#run-cancel").addEventListener("click", async () => {
+    if (!app.run) return;
+    try {
+      await api.post(`/api/runs/${app.run.id}/cancel`, {});
+    } catch (err) {
+      showError(err);
+    }
+  });
+  // The fast-mode choice is remembered on this browser.
+  const noLlm = $("#no-llm");
+  noLlm.checked = localStorage.getItem("jobapp.no_llm") === "1";
+  noLlm.addEventListener("change", () => localStorage.setItem("jobapp.no_llm", noLlm.checked ? "1" : "0"));
+}
+
+async function main() {
+  initTabs();
+  initForms();
+  initRuns();
+  initFilters(showError);
+  document.addEventListener("flow:gates", gateForms);
+  try {
+    await refresh();
+    await resumeLatest();
+  } catch (err) {
+    showError(err);
+  }
+  gateForms();
+}
+
+main();

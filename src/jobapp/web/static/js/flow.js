@@ -1,0 +1,253 @@
+// The guided flow: card states, disabled buttons with their reason, starting runs and following
+// them (run status + live log polled every ~700 ms while a run is active).
+
+import { api, h, replace, t } from "./dom.js";
+
+export const STEPS = ["collect", "summarise", "convert", "profile", "match", "rerank", "explain"];
+const FINAL = ["done", "failed", "cancelled"];
+const POLL_MS = 700;
+
+export const app = {
+  state: null, // GET /api/state
+  run: null, // the latest run being shown (GET /api/runs/<id>)
+  lastEventId: 0,
+  polling: false,
+  onRefresh: async () => {}, // set by app.js: reloads previews, results and charts
+};
+
+const card = (step) => document.getElementById(`card-${step}`);
+const role = (root, name) => root.querySelector(`[data-role="${name}"]`);
+
+export function isBusy() {
+  return Boolean(app.run && !FINAL.includes(app.run.status));
+}
+
+function hasOutput(step) {
+  const c = app.state?.counts || {};
+  return { collect: c.offers > 0, summarise: c.summaries > 0, convert: c.cv > 0, profile: c.profile > 0,
+           match: c.matches > 0, rerank: Boolean(c.reranked), explain: c.explanations > 0 }[step];
+}
+
+/** waiting | queued | running | done | error, from the latest run first, then from stored results. */
+export function cardState(step) {
+  const run = app.run;
+  if (run && run.steps.includes(step)) {
+    const idx = run.steps.indexOf(step);
+    const cur = run.steps.indexOf(run.current_step);
+    if (!FINAL.includes(run.status)) {
+      if (idx === cur) return run.status === "running" ? "running" : "queued";
+      if (idx > cur) return "queued";
+      return "done";
+    }
+    if (run.status === "failed" && idx === cur) return "error";
+  }
+  return hasOutput(step) ? "done" : "waiting";
+}
+
+/** Why the button of `step` cannot be used now ("" when it can). */
+export function stepReason(step) {
+  const c = app.state?.counts;
+  if (!c) return "";
+  if (isBusy()) return t("reason.busy");
+  const needs = {
+    summarise: [[c.offers > 0, "reason.need_offers"]],
+    profile: [[c.cv > 0, "reason.need_cv"]],
+    match: [[c.offers > 0, "reason.need_offers"], [c.cv > 0, "reason.need_cv"]],
+    rerank: [[c.offers > 0, "reason.need_offers"], [c.cv > 0, "reason.need_cv"]],
+    explain: [[c.matches > 0, "reason.need_matches"]],
+  }[step] || [];
+  const missing = needs.find(([ok]) => !ok);
+  return missing ? t(missing[1]) : "";
+}
+
+export function runAllReason() {
+  const c = app.state?.counts;
+  if (!c) return "";
+  if (isBusy()) return t("reason.busy");
+  if (!c.offers && !c.cv) return t("reason.need_all");
+  if (!c.offers) return t("reason.need_offers");
+  if (!c.cv) return t("reason.need_cv");
+  return "";
+}
+
+/** Enable/disable a button and show why next to it. */
+export function gate(button, reasonEl, reason) {
+  button.disabled = Boolean(reason);
+  button.title = reason || "";
+  if (reasonEl) reasonEl.textContent = reason || "";
+}
+
+// ------------------------------------------------------------------ rendering states
+
+function renderCard(step) {
+  const root = card(step);
+  const state = cardState(step);
+  const badge = role(root, "state");
+  badge.className = `state state-${state}`;
+  badge.textContent = t(`state.${state}`);
+  root.dataset.state = state;
+  const progress = role(root, "progress");
+  const p = app.run?.progress?.[step];
+  if (state === "running" && p && p.total) {
+    progress.hidden = false;
+    const ratio = Math.min(1, (p.done + p.failed) / p.total);
+    progress.querySelector(".progress-bar").style.width = `${Math.round(ratio * 100)}%`;
+    progress.querySelector(".progress-text").textContent = `${p.done + p.failed} / ${p.total}`;
+  } else {
+    progress.hidden = true;
+  }
+  const button = root.querySelector('[data-action="run-step"]');
+  if (button) gate(button, role(root.querySelector(".actions"), "reason"), stepReason(step));
+}
+
+function renderRunbar() {
+  const run = app.run;
+  const box = document.getElementById("run-status");
+  gate(document.getElementById("run-all"), document.getElementById("run-all-reason"), runAllReason());
+  if (!run) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  box.dataset.status = run.status;
+  const i = Math.max(0, run.steps.indexOf(run.current_step));
+  const parts = [t("run.label", { id: run.id }), t(`run.status.${run.status}`)];
+  if (!FINAL.includes(run.status)) {
+    parts.push(t("run.step_of", { i: i + 1, n: run.steps.length, step: t(`step.${run.current_step}.title`) }));
+  }
+  if (run.elapsed_s !== null && run.elapsed_s !== undefined) parts.push(t("run.elapsed", { s: run.elapsed_s.toFixed(1) }));
+  if (run.status === "failed" && run.error) parts.push(run.error);
+  document.getElementById("run-status-label").textContent = parts.join(" · ");
+  const done = run.status === "done" ? run.steps.length : i;
+  document.getElementById("run-progress").style.width = `${Math.round((done / run.steps.length) * 100)}%`;
+  document.getElementById("run-cancel").hidden = FINAL.includes(run.status);
+}
+
+export function renderAll() {
+  STEPS.forEach(renderCard);
+  renderRunbar();
+  document.dispatchEvent(new CustomEvent("flow:gates"));
+}
+
+// ------------------------------------------------------------------ logs
+
+function appendEvents(events) {
+  for (const ev of events) {
+    app.lastEventId = Math.max(app.lastEventId, ev.id);
+    const step = STEPS.includes(ev.step) ? ev.step : app.run?.steps?.[0];
+    const root = step && card(step);
+    if (!root) continue;
+    const list = role(root, "log");
+    list.querySelector(".log-empty")?.remove();
+    const time = (ev.ts || "").slice(11, 19);
+    list.append(h("li", { class: `log-line log-${ev.level}` },
+      h("time", {}, time), h("span", { class: "log-msg" }, ev.message)));
+    while (list.children.length > 300) list.firstElementChild.remove();
+    list.scrollTop = list.scrollHeight;
+    const count = list.querySelectorAll(".log-line").length;
+    role(root, "log-count").textContent = `(${count})`;
+    if (!FINAL.includes(app.run?.status)) role(root, "log-box").open = true;
+  }
+}
+
+function clearLogs(steps) {
+  for (const step of steps) {
+    const root = card(step);
+    replace(role(root, "log"), h("li", { class: "log-empty" }, t("log.empty")));
+    role(root, "log-count").textContent = "";
+  }
+}
+
+// ------------------------------------------------------------------ runs
+
+export function setMessage(step, text, kind = "info") {
+  const el = role(card(step), "message");
+  el.className = `card-message msg-${kind}`;
+  el.textContent = text || "";
+}
+
+export function showError(err) {
+  const box = document.getElementById("global-error");
+  box.textContent = err?.display || err?.message || String(err);
+  box.hidden = false;
+  setTimeout(() => { box.hidden = true; }, 12000);
+}
+
+/** Reload /api/state, redraw the states and ask app.js to refresh previews. */
+export async function refresh() {
+  app.state = await api.get("/api/state");
+  renderAll();
+  await app.onRefresh();
+}
+
+/** Show `run` (a dict from the API) and follow it until it ends. */
+export async function follow(run, { resetLogs = true } = {}) {
+  app.run = run;
+  if (resetLogs) {
+    clearLogs(run.steps.filter((s) => STEPS.includes(s)));
+    app.lastEventId = 0;
+  }
+  renderAll();
+  if (app.polling) return;
+  app.polling = true;
+  let lastKey = "";
+  try {
+    for (;;) {
+      const [events, fresh] = await Promise.all([
+        api.get(`/api/runs/${app.run.id}/events?after=${app.lastEventId}`),
+        api.get(`/api/runs/${app.run.id}`),
+      ]);
+      appendEvents(events);
+      app.run = fresh;
+      const key = `${fresh.status}:${fresh.current_step}`;
+      if (key !== lastKey) {
+        lastKey = key;
+        await refresh(); // a step finished: its preview and the next card's gate change
+      } else {
+        renderAll();
+      }
+      if (FINAL.includes(fresh.status)) {
+        appendEvents(await api.get(`/api/runs/${fresh.id}/events?after=${app.lastEventId}`));
+        break;
+      }
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+  } catch (err) {
+    showError(err);
+  } finally {
+    app.polling = false;
+    renderAll();
+  }
+}
+
+/** POST a run-starting request and follow the run it returns. */
+export async function startRun(url, body, step = null) {
+  try {
+    const run = await api.post(url, body);
+    if (step) setMessage(step, t("run.started", { id: run.id }));
+    await follow(run);
+  } catch (err) {
+    if (step) setMessage(step, err.display || err.message, "error");
+    else showError(err);
+  }
+}
+
+export function runParams() {
+  const top = Number(document.getElementById("top-n").value) || 10;
+  return { no_llm: document.getElementById("no-llm").checked, top: Math.max(1, Math.min(100, top)) };
+}
+
+/** On page load: show the latest run (following it if it is still going) with its log. */
+export async function resumeLatest() {
+  const latest = app.state?.runs?.[0];
+  if (!latest) return;
+  const run = await api.get(`/api/runs/${latest.id}`);
+  if (FINAL.includes(run.status)) {
+    app.run = run;
+    clearLogs(run.steps.filter((s) => STEPS.includes(s)));
+    appendEvents(await api.get(`/api/runs/${run.id}/events?after=0`));
+    renderAll();
+  } else {
+    follow(run);
+  }
+}

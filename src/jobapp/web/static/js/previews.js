@@ -1,0 +1,156 @@
+// The preview of each step's result, drawn inside its card (all data inserted as text).
+
+import { api, chips, h, hasT, offerLink, pct, replace, scoreBar, t, verdictBadge } from "./dom.js";
+
+const PREVIEW_ROWS = 8;
+const preview = (step) => document.querySelector(`#card-${step} [data-role="preview"]`);
+const empty = () => h("p", { class: "muted" }, t("preview.empty"));
+
+function more(list, shown, rebuild) {
+  if (list.length <= shown) return null;
+  return h("button", { type: "button", class: "btn btn-small btn-ghost", onclick: rebuild },
+    t("preview.more", { n: list.length - shown }), " — ", t("preview.show_all"));
+}
+
+function meta(...parts) {
+  return h("span", { class: "meta" }, parts.filter(Boolean).join(" · "));
+}
+
+// ---------------------------------------------------------------- 1. offers
+export function renderOffers(offers, limit = 25) {
+  const el = preview("collect");
+  if (!offers.length) return replace(el, empty());
+  const rows = offers.slice(0, limit).map((o) =>
+    h("tr", {},
+      h("td", { class: "cell-title" },
+        h("details", { class: "offer-details" },
+          h("summary", {}, h("span", { class: "offer-title" }, o.title || "—")),
+          o.salary ? h("p", { class: "meta" }, `${t("offer.salary")} : ${o.salary}`) : null,
+          h("p", { class: "desc" }, o.description || ""),
+          offerLink(o.url, o.url ? t("offer.open") : "", "offer-link"))),
+      h("td", {}, o.company), h("td", {}, o.location), h("td", {}, o.contract),
+      h("td", {}, h("span", { class: "tag" }, o.source))));
+  replace(el,
+    h("p", { class: "count" }, t("count.offers", { n: offers.length })),
+    h("div", { class: "table-wrap" },
+      h("table", { class: "table" },
+        h("thead", {}, h("tr", {}, ["table.title", "table.company", "table.location", "table.contract", "table.source"]
+          .map((k) => h("th", { scope: "col" }, t(k))))),
+        h("tbody", {}, rows))),
+    more(offers, limit, () => renderOffers(offers, offers.length)));
+}
+
+// ---------------------------------------------------------------- 2. summaries
+export function renderSummaries(summaries, offersById) {
+  const el = preview("summarise");
+  if (!summaries.length) return replace(el, empty());
+  const items = summaries.slice(0, PREVIEW_ROWS).map((s) => {
+    const o = offersById.get(s.offer_id) || {};
+    const how = Object.values(s.provenance || {}).includes("llm") ? "provenance.llm" : "provenance.extraction";
+    return h("li", { class: "summary" },
+      h("div", { class: "summary-head" },
+        h("strong", {}, o.title || s.profile || `#${s.offer_id}`),
+        meta(s.seniority, s.contract, s.language?.toUpperCase()),
+        h("span", { class: "tag", title: s.model || "" }, t(how))),
+      s.mission ? h("p", { class: "summary-mission" }, s.mission) : null,
+      chips(s.key_skills, "chips-skill"),
+      s.soft_skills?.length ? chips(s.soft_skills, "chips-soft") : null);
+  });
+  replace(el, h("p", { class: "count" }, t("count.summaries", { n: summaries.length })),
+    h("ul", { class: "summary-list" }, items),
+    summaries.length > PREVIEW_ROWS ? h("p", { class: "muted" }, t("preview.more", { n: summaries.length - PREVIEW_ROWS })) : null);
+}
+
+// ---------------------------------------------------------------- 3. CV text
+export function renderCv(cv) {
+  const el = preview("convert");
+  if (!cv) return replace(el, empty());
+  const words = (cv.text || "").split(/\s+/).filter(Boolean).length;
+  replace(el,
+    h("p", { class: "cv-head" },
+      h("strong", {}, `${t("cv.current")} : `), h("span", { class: "cv-name" }, cv.filename),
+      " ", meta(cv.format?.toUpperCase(), t("cv.pages", { n: cv.pages }), t("cv.words", { n: words }),
+        cv.ocr ? t("cv.ocr") : "")),
+    (cv.warnings || []).length ? h("ul", { class: "warnings" }, cv.warnings.map((w) => h("li", {}, w))) : null,
+    h("pre", { class: "cv-text" }, cv.text || ""));
+}
+
+// ---------------------------------------------------------------- 4. profile
+function field(label, value) {
+  if (!value || (Array.isArray(value) && !value.length)) return null;
+  return h("div", { class: "field" }, h("dt", {}, t(label)),
+    h("dd", {}, Array.isArray(value) ? chips(value, "chips-skill") : value));
+}
+
+export function renderProfile(p) {
+  const el = preview("profile");
+  if (!p) return replace(el, empty());
+  const removed = Object.entries(p.removed || {}).filter(([, n]) => n > 0);
+  replace(el,
+    h("div", { class: "removed" },
+      h("strong", {}, `${t("profile.removed")} : `),
+      removed.length
+        ? removed.map(([kind, n]) => h("span", { class: "tag tag-removed" }, `${n} ${hasT(`removed.${kind}`) ? t(`removed.${kind}`) : kind}`))
+        : h("span", {}, t("profile.removed_none"))),
+    h("dl", { class: "profile" },
+      field("profile.title", p.title),
+      field("profile.summary", p.summary),
+      field("profile.level", [p.level, p.years_experience != null ? t("profile.years", { n: p.years_experience }) : ""]
+        .filter(Boolean).join(" · ")),
+      field("profile.hard", p.hard_skills),
+      field("profile.soft", p.soft_skills),
+      field("profile.sectors", p.sectors),
+      field("profile.strengths", p.strengths),
+      field("profile.education", p.education)));
+}
+
+// ---------------------------------------------------------------- 5-7. rankings
+function rankList(rows, render) {
+  return h("ol", { class: "mini-rank" }, rows.slice(0, PREVIEW_ROWS).map((r) =>
+    h("li", {}, h("span", { class: "mini-rank-num" }, r.rank || ""),
+      h("div", { class: "mini-rank-body" },
+        h("div", { class: "mini-rank-title" }, offerLink(r.offer.url, r.offer.title || "—"),
+          meta(r.offer.company, r.offer.location)),
+        render(r)))));
+}
+
+export function renderMatches(rows, threshold) {
+  const match = preview("match");
+  const byDense = [...rows].sort((a, b) => b.dense - a.dense);
+  replace(match, rows.length
+    ? [h("p", { class: "count" }, t("count.matches", { n: rows.length })),
+      rankList(byDense.map((r, i) => ({ ...r, rank: i + 1 })), (r) => scoreBar(r.dense * 100, null, `${t("table.similarity")} ${(r.dense).toFixed(2)}`))]
+    : empty());
+  const reranked = rows.length && !String(rows[0].engine || "").startsWith("bi-encoder");
+  replace(preview("rerank"), reranked
+    ? [h("p", { class: "count" }, t("count.matches", { n: rows.length })),
+      rankList(rows, (r) => h("div", {}, scoreBar(r.score, threshold),
+        h("p", { class: "meta" }, t("kw.coverage", { p: Math.round((r.keywords?.coverage || 0) * 100) }))))]
+    : empty());
+  const explained = rows.filter((r) => r.explanation);
+  replace(preview("explain"), explained.length
+    ? [h("p", { class: "count" }, t("count.explanations", { n: explained.length })),
+      rankList(explained, (r) => h("div", { class: "mini-exp" }, verdictBadge(r.explanation.verdict),
+        h("span", { class: "mini-exp-score" }, pct(r.score)),
+        h("p", {}, r.explanation.summary)))]
+    : empty());
+}
+
+// ---------------------------------------------------------------- loading
+export async function loadPreviews(state) {
+  const c = state.counts;
+  const [offers, summaries, cv, profile, results] = await Promise.all([
+    c.offers ? api.get("/api/offers") : [],
+    c.summaries ? api.get("/api/summaries") : [],
+    c.cv ? api.get("/api/cv") : null,
+    c.profile ? api.get("/api/cv/profile") : null,
+    c.matches ? api.get("/api/results") : { results: [], threshold: 50 },
+  ]);
+  const byId = new Map(offers.map((o) => [o.id, o]));
+  renderOffers(offers);
+  renderSummaries(summaries, byId);
+  renderCv(cv);
+  renderProfile(profile);
+  renderMatches(results.results, results.threshold);
+  return { offers, results };
+}

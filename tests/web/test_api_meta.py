@@ -1,0 +1,87 @@
+"""The API's own contract: OpenAPI document, CSRF token, access token, security headers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from flask import Flask
+
+HTTP_METHODS = {"get", "post", "put", "patch", "delete"}
+
+
+def _openapi_path(rule: str) -> str:
+    """Flask's /api/runs/<int:run_id> -> OpenAPI's /api/runs/{run_id}."""
+    return re.sub(r"<(?:[a-z_]+:)?([a-z_]+)>", r"{\1}", rule)
+
+
+def test_openapi_document_lists_every_api_route(client, app: Flask) -> None:
+    doc = client.get("/api/openapi.json").get_json()
+    assert doc["openapi"].startswith("3.") and doc["info"]["title"] and doc["info"]["version"]
+    documented = {(path, method) for path, ops in doc["paths"].items() for method in ops}
+    served = {
+        (_openapi_path(rule.rule), method.lower())
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint.startswith("api.") and rule.endpoint != "api.openapi_doc"
+        for method in rule.methods or ()
+        if method.lower() in HTTP_METHODS
+    }
+    assert served, "no API routes found"
+    assert served - documented == set(), "routes missing from the OpenAPI document"
+    assert documented - served - {("/api/openapi.json", "get")} == set(), "documented routes that do not exist"
+
+
+def test_openapi_operations_are_well_formed(client) -> None:
+    doc = client.get("/api/openapi.json").get_json()
+    schemas = doc["components"]["schemas"]
+    for path, ops in doc["paths"].items():
+        params = set(re.findall(r"{(\w+)}", path))
+        for method, op in ops.items():
+            assert method in HTTP_METHODS and op["summary"] and "200" in op["responses"], (path, method)
+            assert {p["name"] for p in op.get("parameters", [])} == params, (path, method)
+            content = op.get("requestBody", {}).get("content", {})
+            for media in content.values():
+                ref = media["schema"].get("$ref")
+                if ref:
+                    assert ref.split("/")[-1] in schemas, ref
+    run_body = schemas["RunBody"]
+    assert run_body["additionalProperties"] is False and "steps" in run_body["properties"]
+    upload = doc["paths"]["/api/cv"]["post"]["requestBody"]["content"]["multipart/form-data"]
+    assert upload["schema"]["required"] == ["file"]
+
+
+def test_health_and_csrf(client) -> None:
+    assert client.get("/api/health").get_json() == {"status": "ok"}
+    token = client.get("/api/csrf").get_json()["csrf"]
+    assert token == client.token and len(token) >= 32  # stable within a session
+
+
+def test_csrf_token_differs_per_session(app: Flask) -> None:
+    a = app.test_client().get("/api/csrf").get_json()["csrf"]
+    b = app.test_client().get("/api/csrf").get_json()["csrf"]
+    assert a != b
+
+
+def test_security_headers(client) -> None:
+    resp = client.get("/api/state")
+    csp = resp.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-eval" not in csp and "frame-ancestors 'none'" in csp
+    assert resp.headers["X-Content-Type-Options"] == "nosniff"
+    assert resp.headers["X-Frame-Options"] == "DENY"
+
+
+def test_access_token_required_off_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOBAPP_HOST", "0.0.0.0")
+    monkeypatch.setenv("JOBAPP_TOKEN", "s3cret-token-for-tests")
+    from jobapp.web import create_app
+
+    app = create_app(testing=True)
+    anon = app.test_client()
+    resp = anon.get("/api/state")
+    assert resp.status_code == 401 and "token" in resp.get_json()["hint"]
+    assert anon.get("/").status_code == 401
+    assert anon.get("/api/state", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert anon.get("/api/state", headers={"Authorization": "Bearer s3cret-token-for-tests"}).status_code == 200
+    browser = app.test_client()
+    assert browser.get("/?token=s3cret-token-for-tests").status_code == 200
+    assert browser.get("/api/state").status_code == 200  # the session remembers it
