@@ -32,7 +32,9 @@ def _load_quality() -> Any:
     """bench/quality.py as a module (bench/ is not a package and must not be on sys.path)."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("bench_quality", Path(__file__).resolve().parent / "quality.py")
+    spec = importlib.util.spec_from_file_location(
+        "bench_quality", Path(__file__).resolve().parent / "quality.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules["bench_quality"] = module
@@ -86,7 +88,9 @@ def dev_features(rows: list[dict[str, Any]], embed: Any, reranker: Any = None) -
     return out
 
 
-def fit_linear(data: dict[str, Any], names: tuple[str, ...], mask: np.ndarray, weights: np.ndarray, c: float) -> LinearModel:
+def fit_linear(
+    data: dict[str, Any], names: tuple[str, ...], mask: np.ndarray, weights: np.ndarray, c: float
+) -> LinearModel:
     from sklearn.linear_model import LogisticRegression
 
     x = np.column_stack([data[n][mask] for n in names])
@@ -101,7 +105,9 @@ def fit_linear(data: dict[str, Any], names: tuple[str, ...], mask: np.ndarray, w
     return LinearModel(names, model.coef_[0].astype(float), mean, scale, float(model.intercept_[0]))
 
 
-def out_of_fold(data: dict[str, Any], names: tuple[str, ...], weights: np.ndarray, c: float, folds: int = 5) -> np.ndarray:
+def out_of_fold(
+    data: dict[str, Any], names: tuple[str, ...], weights: np.ndarray, c: float, folds: int = 5
+) -> np.ndarray:
     fold = data["groups"] % folds
     raw = np.zeros(len(data["labels"]))
     for k in range(folds):
@@ -127,7 +133,9 @@ def summarise(data: dict[str, Any], raw: np.ndarray) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--cross-encoder", default="", help="learn hybrid+ce with this cross-encoder spec")
     parser.add_argument("--twin-weight", type=float, default=0.0, help="0: choose by cross-validation")
     parser.add_argument("--out", type=Path, default=OUT)

@@ -41,6 +41,7 @@ from jobapp.domain import Offer  # noqa: E402
 from jobapp.scoring import metrics  # noqa: E402
 from jobapp.scoring.embed_cache import DiskCachedEmbed  # noqa: E402
 from jobapp.scoring.evaluate import BenchmarkLine  # noqa: E402
+from jobapp.scoring.signals import guess_title  # noqa: E402
 
 RJDB = Path(os.environ.get("JOBAPP_RJDB", ROOT.parent / "shared" / "data" / "rjdb" / "test.jsonl"))
 CACHE = ROOT / "bench" / ".cache"
@@ -54,12 +55,13 @@ def load_rjdb(path: Path = RJDB) -> list[dict[str, Any]]:
     for i, text in enumerate(path.read_text("utf-8").splitlines()):
         raw = json.loads(text)
         jd = raw["Job-Description"].strip()
-        title = re.search(r"##\s*Job title\s*\n+\s*(.+)", jd)
-        meta = {w for item in raw["Skills"] + raw["Experiences"] for w in re.findall(r"[a-z]{3,}", item.lower())}
+        meta = {
+            w for item in raw["Skills"] + raw["Experiences"] for w in re.findall(r"[a-z]{3,}", item.lower())
+        }
         rows.append(
             {
                 "id": f"rjdb-{i:04d}",
-                "title": title.group(1).strip() if title else "",
+                "title": guess_title(jd),
                 "jd": jd,
                 "matched": raw["Resume-matched"].strip(),
                 "unmatched": raw["Resume-unmatched"].strip(),
@@ -108,9 +110,15 @@ def write_benchmark(lines: list[tuple[dict[str, Any], BenchmarkLine]], path: Pat
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as fh:
         for _, line in lines:
-            offers = [{"id": k, "title": o.title, "description": o.description} for k, o in zip(line.offer_keys, line.offers, strict=True)]
+            offers = [
+                {"id": k, "title": o.title, "description": o.description}
+                for k, o in zip(line.offer_keys, line.offers, strict=True)
+            ]
             labels = {k: int(v) for k, v in zip(line.offer_keys, line.labels, strict=True)}
-            fh.write(json.dumps({"id": line.id, "cv": {"text": line.cv_text}, "offers": offers, "labels": labels}) + "\n")
+            fh.write(
+                json.dumps({"id": line.id, "cv": {"text": line.cv_text}, "offers": offers, "labels": labels})
+                + "\n"
+            )
 
 
 def cached_embedder() -> DiskCachedEmbed:
@@ -146,7 +154,9 @@ def ranking_metrics(per_line: list[tuple[np.ndarray, np.ndarray]]) -> dict[str, 
     }
 
 
-def twins_accuracy(rows: list[dict[str, Any]], embed: Any, engine: str, reranker: Any = None) -> dict[str, float]:
+def twins_accuracy(
+    rows: list[dict[str, Any]], embed: Any, engine: str, reranker: Any = None
+) -> dict[str, float]:
     """Task (a): share of JDs where the matched resume outscores its weakened twin (ties count 1/2).
 
     Each JD is scored alone (a one-offer search), by the calibrated % the user would see; the raw
@@ -165,9 +175,13 @@ def twins_accuracy(rows: list[dict[str, Any]], embed: Any, engine: str, reranker
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--limit", type=int, default=0, help="only the first N test JDs (quick look)")
-    parser.add_argument("--engines", default="bi-encoder,hybrid", help="comma list; hybrid+ce needs --cross-encoder")
+    parser.add_argument(
+        "--engines", default="bi-encoder,hybrid", help="comma list; hybrid+ce needs --cross-encoder"
+    )
     parser.add_argument("--cross-encoder", default="", help="cross-encoder spec for hybrid+ce")
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
     args = parser.parse_args()
@@ -185,7 +199,9 @@ def main() -> None:
         from jobapp.models.registry import get_reranker
 
         reranker = get_reranker(args.cross_encoder)
-    results: dict[str, Any] = {"data": f"rjdb test half: {len(lines)} CVs x 100 offers; {len(test)} twin pairs"}
+    results: dict[str, Any] = {
+        "data": f"rjdb test half: {len(lines)} CVs x 100 offers; {len(test)} twin pairs"
+    }
     t = time.time()
     baselines = {
         "tf-idf cosine": [(tfidf_scores(line), line.labels) for _, line in lines],

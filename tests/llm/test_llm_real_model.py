@@ -59,7 +59,14 @@ def test_real_model_summarises_a_french_offer_with_grounded_skills(smollm2, fren
     assert isinstance(summary, OfferSummary)
     assert summary.language == "fr"
     assert summary.model == smollm2.name
-    assert set(summary.provenance) == {"profile", "key_skills", "soft_skills", "seniority", "mission", "contract"}
+    assert set(summary.provenance) == {
+        "profile",
+        "key_skills",
+        "soft_skills",
+        "seniority",
+        "mission",
+        "contract",
+    }
     for skill in summary.key_skills + summary.soft_skills:
         assert is_grounded(skill, french_offer.full_text()), skill
     assert summary.key_skills  # from the model or, when it fails, from the lexicon
@@ -81,7 +88,9 @@ def test_real_model_profile_never_sees_identifiers(smollm2, cv_text, cv_identifi
 def test_real_model_explanation_keeps_the_rule_verdict(smollm2, french_offer):
     summary = summarise_offer(french_offer, None)
     profile = build_cv_profile("Développeur Python\nPython, Django, Docker\n3 ans d'expérience", None)
-    coverage = KeywordCoverage(matched=["Python", "Django", "Docker"], missing=["PostgreSQL", "Git"], coverage=0.6)
+    coverage = KeywordCoverage(
+        matched=["Python", "Django", "Docker"], missing=["PostgreSQL", "Git"], coverage=0.6
+    )
     explanation = explain_match(profile, summary, french_offer, 58.0, coverage, 50.0, smollm2)
     assert explanation.verdict == verdict_for(58.0, 50.0) == "partial"
     assert explanation.summary

@@ -22,16 +22,13 @@ from jobapp.tasks import queue, runs  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
-def jobapp_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    home = tmp_path / "home"
-    monkeypatch.setenv("JOBAPP_HOME", str(home))
+def tasks_env(jobapp_home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """On top of the suite's own data dir: no queue/plugin settings, fresh queues, fast retries."""
     monkeypatch.delenv("JOBAPP_QUEUE_URL", raising=False)
-    monkeypatch.delenv("JOBAPP_DATABASE_URL", raising=False)
     monkeypatch.delenv("JOBAPP_PLUGINS", raising=False)
     monkeypatch.setattr(runs, "RETRY_DELAY", 0.2)
-    reset_engines()
     queue.reset_queue()
-    yield home
+    yield jobapp_home
     reset_engines()
     queue.reset_queue()
 

@@ -79,7 +79,7 @@ def test_queued_run_whose_task_was_lost_is_requeued() -> None:
 
 def test_heartbeat_renews_the_lease_while_a_step_runs(consumer, tmp_path: Path) -> None:
     consumer(workers=1, lease_seconds=2.0)  # heartbeat every 0.5 s
-    run_id = runs.create_run(["fake_slow"], {"n": 15, "delay": 0.1})
+    run_id = runs.create_run(["fake_slow"], {"n": 30, "delay": 0.1})
     runs.enqueue_run(run_id)
     first = wait_for(
         lambda: runs.get_run(run_id)["heartbeat_at"] if runs.get_run(run_id)["status"] == "running" else None
@@ -93,8 +93,10 @@ def test_heartbeat_renews_the_lease_while_a_step_runs(consumer, tmp_path: Path) 
 @pytest.mark.slow
 def test_sigkilled_worker_process_is_resumed_by_another_without_duplicates(tmp_path: Path) -> None:
     out = tmp_path / "results.txt"
-    n = 12
-    run_id = runs.create_run(["fake_slow", "fake_b"], {"n": n, "delay": 0.3, "out": out})
+    n = 10
+    # 0.4 s per item leaves ample time to kill the worker between two items, never between an
+    # item's result and its mark_done (real runners make that window safe with idempotent writes)
+    run_id = runs.create_run(["fake_slow", "fake_b"], {"n": n, "delay": 0.4, "out": out})
     runs.enqueue_run(run_id)
     first = worker_process()
     try:

@@ -73,8 +73,14 @@ def test_two_concurrent_runs_keep_separate_logs_and_items(consumer, tmp_path: Pa
     runs.enqueue_run(r2)
     a, b = wait_final(r1), wait_final(r2)
     assert a["status"] == b["status"] == "done"
-    # they really ran at the same time: each started before the other finished
-    assert a["started_at"] <= b["finished_at"] and b["started_at"] <= a["finished_at"]
+    # they really ran at the same time: each processed an item before the other's last one
+    first = {
+        r: min(e["ts"] for e in runs.run_events(r) if e["message"].startswith("processed")) for r in (r1, r2)
+    }
+    last = {
+        r: max(e["ts"] for e in runs.run_events(r) if e["message"].startswith("processed")) for r in (r1, r2)
+    }
+    assert first[r1] < last[r2] and first[r2] < last[r1]
     assert {line.split()[0] for line in _lines(out1)} == {str(r1)} and len(_lines(out1)) == 6
     assert {line.split()[0] for line in _lines(out2)} == {str(r2)} and len(_lines(out2)) == 9
     for run_id, n in ((r1, 6), (r2, 9)):
@@ -230,3 +236,24 @@ def test_concurrent_execute_step_calls_claim_once(tmp_path: Path) -> None:
         t.join()
     assert sorted(outcomes) == ["done", "skipped", "skipped"]
     assert len(_lines(out)) == 5
+
+
+def test_a_step_that_finished_while_the_consumer_stops_is_not_redone(monkeypatch: pytest.MonkeyPatch) -> None:
+    from jobapp.steps.base import StepResult
+    from jobapp.steps.registry import register_step, unregister_step
+    from jobapp.tasks import context
+
+    register_step("fake_oneshot", lambda ctx: StepResult(items=1, message="all at once"))
+    monkeypatch.setattr(context, "stopping", threading.Event())
+    context.stopping.set()
+    try:
+        run_id = runs.create_run(["fake_oneshot", "fake_a"], {"n": 2})
+        outcome = runs.execute_step(run_id, "fake_oneshot")  # never asked ctx.cancelled(): it finished
+        assert (outcome.status, outcome.next_step) == ("done", "fake_a")
+        outcome = runs.execute_step(run_id, "fake_a")  # asked, was told to stop: handed back
+        assert (outcome.status, outcome.next_step) == ("released", "fake_a")
+        run = runs.get_run(run_id)
+        assert run["status"] == "queued" and run["current_step"] == "fake_a"
+        assert [t["step"] for t in run["timings"]] == ["fake_oneshot"]
+    finally:
+        unregister_step("fake_oneshot")

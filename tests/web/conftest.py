@@ -14,9 +14,9 @@ from flask.testing import FlaskClient
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from seed import seed  # noqa: E402
+from seed import seed
 
-from jobapp.tasks import queue  # noqa: E402
+from jobapp.tasks import queue
 
 
 def _make_template(base: Path, fill: bool) -> Path:

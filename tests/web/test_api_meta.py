@@ -28,7 +28,9 @@ def test_openapi_document_lists_every_api_route(client, app: Flask) -> None:
     }
     assert served, "no API routes found"
     assert served - documented == set(), "routes missing from the OpenAPI document"
-    assert documented - served - {("/api/openapi.json", "get")} == set(), "documented routes that do not exist"
+    assert documented - served - {("/api/openapi.json", "get")} == set(), (
+        "documented routes that do not exist"
+    )
 
 
 def test_openapi_operations_are_well_formed(client) -> None:
@@ -81,7 +83,9 @@ def test_access_token_required_off_loopback(monkeypatch: pytest.MonkeyPatch) -> 
     assert resp.status_code == 401 and "token" in resp.get_json()["hint"]
     assert anon.get("/").status_code == 401
     assert anon.get("/api/state", headers={"Authorization": "Bearer wrong"}).status_code == 401
-    assert anon.get("/api/state", headers={"Authorization": "Bearer s3cret-token-for-tests"}).status_code == 200
+    assert (
+        anon.get("/api/state", headers={"Authorization": "Bearer s3cret-token-for-tests"}).status_code == 200
+    )
     browser = app.test_client()
     assert browser.get("/?token=s3cret-token-for-tests").status_code == 200
     assert browser.get("/api/state").status_code == 200  # the session remembers it

@@ -10,14 +10,26 @@ import pytest
 from jobapp.demo import demo_cv_path
 
 OFFERS = [
-    {"title": "Data Analyst", "company": "Lumio", "location": "Lyon", "contract": "CDI",
-     "url": "https://example.com/o/1", "description": "SQL, Power BI and Python for dashboards and reporting."},
-    {"title": "Infirmier", "company": "CHU", "location": "Lille", "contract": "CDD",
-     "url": "https://example.com/o/2", "description": "Soins infirmiers en service de nuit, travail en équipe."},
+    {
+        "title": "Data Analyst",
+        "company": "Lumio",
+        "location": "Lyon",
+        "contract": "CDI",
+        "url": "https://example.com/o/1",
+        "description": "SQL, Power BI and Python for dashboards and reporting.",
+    },
+    {
+        "title": "Infirmier",
+        "company": "CHU",
+        "location": "Lille",
+        "contract": "CDD",
+        "url": "https://example.com/o/2",
+        "description": "Soins infirmiers en service de nuit, travail en équipe.",
+    },
 ]
 
 
-def _json(resp):  # noqa: ANN001, ANN202
+def _json(resp):
     assert resp.is_json, resp.data[:300]
     return resp.get_json()
 
@@ -83,10 +95,20 @@ def test_url_paste_and_search_start_collect_runs(client) -> None:
     run = _json(r1)
     assert run["steps"] == ["collect"] and run["status"] == "queued"
     assert run["params"]["offer_url"] == "https://example.com/offre/42"
-    r2 = client.post("/api/offers/paste", json={"text": "Data analyst H/F à Lyon, CDI, SQL et Python requis."})
+    r2 = client.post(
+        "/api/offers/paste", json={"text": "Data analyst H/F à Lyon, CDI, SQL et Python requis."}
+    )
     assert r2.status_code == 202 and _json(r2)["params"]["offers_text"].startswith("Data analyst")
-    r3 = client.post("/api/offers/search", json={"query": "data analyst", "location": "Lyon", "count": 5,
-                                                 "contract": "cdi", "boards": ["hellowork"]})
+    r3 = client.post(
+        "/api/offers/search",
+        json={
+            "query": "data analyst",
+            "location": "Lyon",
+            "count": 5,
+            "contract": "cdi",
+            "boards": ["hellowork"],
+        },
+    )
     assert r3.status_code == 202
     assert _json(r3)["params"]["search"]["count"] == 5
     runs = _json(client.get("/api/runs"))
@@ -133,8 +155,9 @@ def test_non_object_bodies_are_400(client, payload: str) -> None:
 
 def test_missing_or_wrong_csrf_is_403(client) -> None:
     assert client.raw.post("/api/offers/url", json={"url": "https://example.com/x"}).status_code == 403
-    resp = client.raw.post("/api/offers/url", json={"url": "https://example.com/x"},
-                           headers={"X-CSRF-Token": "forged"})
+    resp = client.raw.post(
+        "/api/offers/url", json={"url": "https://example.com/x"}, headers={"X-CSRF-Token": "forged"}
+    )
     assert resp.status_code == 403 and _json(resp)["error"] == "csrf"
     assert _json(client.get("/api/runs")) == []
 
@@ -183,13 +206,16 @@ def test_path_in_file_name_is_not_used_to_store(client, jobapp_home: Path, tmp_p
     assert stored[0].read_bytes() == pdf
     # Nothing named x.pdf in or around the data dir (uploads/../../x.pdf would be tmp_path/x.pdf).
     assert not list(tmp_path.rglob("x.pdf"))
-    assert not (tmp_path.parent / "x.pdf").exists() and not Path("x.pdf").exists() and not Path("../x.pdf").exists()
+    assert (
+        not (tmp_path.parent / "x.pdf").exists()
+        and not Path("x.pdf").exists()
+        and not Path("../x.pdf").exists()
+    )
 
 
 def test_oversized_upload_is_413(jobapp_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JOBAPP_MAX_UPLOAD_MB", "0.01")  # ~10 KB
     from conftest import ApiClient
-
     from jobapp.web import create_app
 
     client = ApiClient(create_app(testing=True).test_client())

@@ -13,7 +13,7 @@ from jobapp.steps.base import StepContext, StepResult
 from jobapp.steps.registry import register_step, unregister_step
 
 
-def _titles(resp) -> list[str]:  # noqa: ANN001
+def _titles(resp) -> list[str]:
     assert resp.status_code == 200, resp.data
     return [r["offer"]["title"] for r in resp.get_json()["results"]]
 
@@ -23,8 +23,15 @@ def _titles(resp) -> list[str]:  # noqa: ANN001
 
 def test_state_counts_every_step(client, seeded) -> None:
     state = client.get("/api/state").get_json()
-    assert state["counts"] == {"offers": 3, "summaries": 3, "cv": 1, "profile": 1, "matches": 3,
-                               "reranked": True, "explanations": 3}
+    assert state["counts"] == {
+        "offers": 3,
+        "summaries": 3,
+        "cv": 1,
+        "profile": 1,
+        "matches": 3,
+        "reranked": True,
+        "explanations": 3,
+    }
     assert state["cv"]["filename"] == "cv.txt"
     assert state["runs"][0]["status"] == "done"
 
@@ -153,8 +160,9 @@ def test_run_lifecycle_with_events_and_timings(client, fake_summarise) -> None:
     assert "offer 2 summarised" in messages and messages[-1] == "Run finished."
     # Polling with the last id seen returns only newer events.
     middle = events[2]["id"]
-    assert [e["id"] for e in client.get(f"/api/runs/{run['id']}/events?after={middle}").get_json()] == \
-        [e["id"] for e in events if e["id"] > middle]
+    assert [e["id"] for e in client.get(f"/api/runs/{run['id']}/events?after={middle}").get_json()] == [
+        e["id"] for e in events if e["id"] > middle
+    ]
     timings = client.get("/api/timings").get_json()
     assert [t["step"] for t in timings] == ["summarise"] and timings[0]["items"] == 3
     assert client.get(f"/api/timings?run_id={run['id']}").get_json() == timings
@@ -163,8 +171,11 @@ def test_run_lifecycle_with_events_and_timings(client, fake_summarise) -> None:
 
 def test_run_steps_specs(client) -> None:
     assert client.post("/api/runs", json={}).get_json()["steps"][0] == "collect"
-    assert client.post("/api/runs", json={"steps": "match-explain"}).get_json()["steps"] == \
-        ["match", "rerank", "explain"]
+    assert client.post("/api/runs", json={"steps": "match-explain"}).get_json()["steps"] == [
+        "match",
+        "rerank",
+        "explain",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -15,8 +15,14 @@ import pytest
 from jobapp.demo import demo_cv_path
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 XSS_TITLE = "Data Analyst <script>window.__xss=1</script> confirmé"
 
 pytestmark = [
@@ -26,26 +32,51 @@ pytestmark = [
 ]
 
 OFFERS = [
-    {"title": "Data Analyst (H/F)", "company": "Lumio Énergies", "location": "Lyon", "contract": "CDI",
-     "url": "https://example.com/offres/1",
-     "description": "Vous concevez des tableaux de bord Power BI, écrivez des requêtes SQL et automatisez les "
-                    "analyses en Python (pandas). Vous présentez vos résultats aux équipes commerciales."},
-    {"title": XSS_TITLE, "company": "Evil & Co", "location": "Paris", "contract": "CDD",
-     "url": "https://example.com/offres/2",
-     "description": 'Analyse de données <img src=x onerror="window.__xss=2"> SQL, Python, statistiques, '
-                    "reporting mensuel et visualisation de données pour la direction financière."},
-    {"title": "Infirmier de nuit (H/F)", "company": "CHU Nord", "location": "Lille", "contract": "CDI",
-     "url": "https://example.com/offres/3",
-     "description": "Soins infirmiers en service de médecine, gardes de nuit, surveillance des patients, "
-                    "administration des traitements et transmissions à l'équipe de jour."},
-    {"title": "Comptable fournisseurs", "company": "Acme", "location": "Nantes", "contract": "CDI",
-     "url": "https://example.com/offres/4",
-     "description": "Saisie et contrôle des factures fournisseurs, rapprochements bancaires, clôtures "
-                    "mensuelles, relations avec les fournisseurs et le commissaire aux comptes."},
-    {"title": "Data Engineer", "company": "Nuvola", "location": "Lyon", "contract": "CDI",
-     "url": "https://example.com/offres/5",
-     "description": "Pipelines de données en Python et SQL, orchestration Airflow, entrepôt de données "
-                    "BigQuery, qualité des données et documentation des flux."},
+    {
+        "title": "Data Analyst (H/F)",
+        "company": "Lumio Énergies",
+        "location": "Lyon",
+        "contract": "CDI",
+        "url": "https://example.com/offres/1",
+        "description": "Vous concevez des tableaux de bord Power BI, écrivez des requêtes SQL et automatisez les "
+        "analyses en Python (pandas). Vous présentez vos résultats aux équipes commerciales.",
+    },
+    {
+        "title": XSS_TITLE,
+        "company": "Evil & Co",
+        "location": "Paris",
+        "contract": "CDD",
+        "url": "https://example.com/offres/2",
+        "description": 'Analyse de données <img src=x onerror="window.__xss=2"> SQL, Python, statistiques, '
+        "reporting mensuel et visualisation de données pour la direction financière.",
+    },
+    {
+        "title": "Infirmier de nuit (H/F)",
+        "company": "CHU Nord",
+        "location": "Lille",
+        "contract": "CDI",
+        "url": "https://example.com/offres/3",
+        "description": "Soins infirmiers en service de médecine, gardes de nuit, surveillance des patients, "
+        "administration des traitements et transmissions à l'équipe de jour.",
+    },
+    {
+        "title": "Comptable fournisseurs",
+        "company": "Acme",
+        "location": "Nantes",
+        "contract": "CDI",
+        "url": "https://example.com/offres/4",
+        "description": "Saisie et contrôle des factures fournisseurs, rapprochements bancaires, clôtures "
+        "mensuelles, relations avec les fournisseurs et le commissaire aux comptes.",
+    },
+    {
+        "title": "Data Engineer",
+        "company": "Nuvola",
+        "location": "Lyon",
+        "contract": "CDI",
+        "url": "https://example.com/offres/5",
+        "description": "Pipelines de données en Python et SQL, orchestration Airflow, entrepôt de données "
+        "BigQuery, qualité des données et documentation des flux.",
+    },
 ]
 
 
@@ -83,7 +114,7 @@ def test_full_flow_in_chromium(live_app: str, tmp_path: Path) -> None:
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
 
-            def only_local(route) -> None:  # noqa: ANN001
+            def only_local(route) -> None:
                 if urlparse(route.request.url).hostname == "127.0.0.1":
                     route.continue_()
                 else:  # the app must work offline: nothing may be fetched from elsewhere
@@ -114,7 +145,10 @@ def test_full_flow_in_chromium(live_app: str, tmp_path: Path) -> None:
             page.check("#no-llm")
             expect(page.locator("#run-all")).to_be_enabled()
             page.click("#run-all")
-            expect(page.locator("#run-status")).to_have_attribute("data-status", "done", timeout=300_000)
+            ended = page.locator("#run-status[data-status=done], #run-status[data-status=failed]")
+            expect(ended).to_be_attached(timeout=300_000)
+            status = page.locator("#run-status")
+            assert status.get_attribute("data-status") == "done", status.inner_text()
             for step in ("collect", "summarise", "convert", "profile", "match", "rerank", "explain"):
                 expect(page.locator(f"#card-{step}")).to_have_attribute("data-state", "done")
             expect(page.locator("#card-summarise .log-line").first).to_be_attached()

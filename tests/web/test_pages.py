@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -124,8 +125,19 @@ def test_plotly_is_served_from_the_installed_package(app: Flask) -> None:
     assert again.status_code == 304
 
 
-@pytest.mark.parametrize("name", ["app.css", "favicon.svg", "js/app.js", "js/dom.js", "js/flow.js",
-                                  "js/previews.js", "js/results.js", "js/charts.js"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "app.css",
+        "favicon.svg",
+        "js/app.js",
+        "js/dom.js",
+        "js/flow.js",
+        "js/previews.js",
+        "js/results.js",
+        "js/charts.js",
+    ],
+)
 def test_static_files_are_served(app: Flask, name: str) -> None:
     assert app.test_client().get(f"/static/{name}").status_code == 200
 
@@ -146,12 +158,17 @@ def test_every_string_the_ui_uses_is_translated() -> None:
         used |= set(re.findall(r"""\bt\(\s*["']([a-z_.]+)["']""", js.read_text()))
     used |= set(re.findall(r"""t\('([a-z_.]+[a-z_])'""", (WEB / "templates" / "index.html").read_text()))
     # Keys built from a prefix and a value (t(`state.${state}`)) must exist for every value.
-    for prefix, values in {"state.": ["waiting", "queued", "running", "done", "error"],
-                           "run.status.": ["queued", "running", "done", "failed", "cancelled"],
-                           "verdict.": ["strong", "partial", "none"],
-                           "status.": ["to_apply", "applied", "interview", "rejected"],
-                           "step.": [f"{s}.{part}" for part in ("title", "desc") for s in ("collect", "summarise", "convert", "profile",
-                                                            "match", "rerank", "explain")]}.items():
+    for prefix, values in {
+        "state.": ["waiting", "queued", "running", "done", "error"],
+        "run.status.": ["queued", "running", "done", "failed", "cancelled"],
+        "verdict.": ["strong", "partial", "none"],
+        "status.": ["to_apply", "applied", "interview", "rejected"],
+        "step.": [
+            f"{s}.{part}"
+            for part in ("title", "desc", "short")
+            for s in ("collect", "summarise", "convert", "profile", "match", "rerank", "explain")
+        ],
+    }.items():
         used |= {prefix + v for v in values}
     assert len(used) > 100
     for lang in i18n.LANGUAGES:
@@ -165,9 +182,22 @@ def test_no_innerhtml_in_the_scripts() -> None:
 
 
 def test_serving_the_page_does_not_import_torch() -> None:
-    code = ("import sys; from jobapp.web import create_app; app = create_app(testing=True); "
-            "c = app.test_client(); assert c.get('/').status_code == 200; "
-            "assert c.get('/api/state').status_code == 200; "
-            "print(sorted(m for m in ('torch', 'sentence_transformers', 'spacy') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    code = (
+        "import sys; from jobapp.web import create_app; app = create_app(testing=True); "
+        "c = app.test_client(); assert c.get('/').status_code == 200; "
+        "assert c.get('/api/state').status_code == 200; "
+        "print(sorted(m for m in ('torch', 'sentence_transformers', 'spacy') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed (only used to syntax-check)")
+def test_scripts_parse_as_es_modules(tmp_path: Path) -> None:
+    for js in (WEB / "static" / "js").glob("*.js"):
+        copy = tmp_path / f"{js.stem}.mjs"
+        copy.write_text(js.read_text())
+        out = subprocess.run(["node", "--check", str(copy)], capture_output=True, text=True, timeout=60)
+        assert out.returncode == 0, f"{js.name}: {out.stderr}"

@@ -14,14 +14,19 @@ def models() -> None:
     """See, check and download the models (embedder, reranker, LLM)."""
 
 
+def _ok(row: dict) -> bool:
+    return bool(row.get("available", row.get("ok")))
+
+
 def _table(rows: list[dict]) -> None:
     table = Table(title="Models")
-    for col in ("role", "spec", "backend", "available", "why"):
+    for col in ("role", "spec", "backend / time", "available", "details"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        ok = "[green]yes[/]" if r.get("available") else "[red]no[/]"
-        table.add_row(str(r.get("role", "")), str(r.get("spec", "")), str(r.get("backend", "")), ok,
-                      str(r.get("why", "")))
+        ok = "[green]yes[/]" if _ok(r) else "[red]no[/]"
+        extra = r.get("backend") or (f"{r['seconds']:.1f} s" if r.get("seconds") is not None else "")
+        table.add_row(str(r.get("role", "")), str(r.get("spec", "")), str(extra), ok,
+                      str(r.get("why") or r.get("detail") or r.get("location") or ""))
     console.print(table)
 
 
@@ -43,7 +48,7 @@ def check(as_json: bool) -> None:
 
     rows = check_models()
     print_json(rows) if as_json else _table(rows)
-    if not all(r.get("available") for r in rows):
+    if not all(_ok(r) for r in rows):
         raise ModelUnavailable("Some configured models cannot be loaded.", hint="See the 'why' column above.")
 
 

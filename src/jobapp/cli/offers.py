@@ -70,8 +70,8 @@ def search(query: str, boards: tuple[str, ...], location: str | None, radius_km:
 
     result = search_boards(query, boards=list(boards), location=location, radius_km=radius_km, count=count,
                            contract=contract, max_age_days=max_age_days)
-    for board, message in result.errors.items():
-        err_console.print(f"[yellow]{board}:[/] {message}", highlight=False)
+    for message in result.messages():
+        err_console.print(f"[yellow]{message}[/]", highlight=False)
     _report(store_offers(result.offers, detail=f"search {query!r}"), as_json)
 
 

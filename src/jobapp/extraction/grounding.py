@@ -7,21 +7,26 @@ either language, in any word order, singular or plural) occurs there, dropped ot
 
 from __future__ import annotations
 
-from jobapp.extraction.textindex import TextIndex, as_index, mentions
+from jobapp.extraction.textindex import TextIndex, as_index, mentions, mentions_literally
 
 
-def is_grounded(term: str, source: str | TextIndex) -> bool:
-    """True if ``term`` or one of its lexicon aliases occurs in ``source`` after normalisation."""
+def is_grounded(term: str, source: str | TextIndex, *, aliases: bool = True) -> bool:
+    """True if ``term`` or one of its lexicon aliases occurs in ``source`` after normalisation.
+
+    ``aliases=False`` asks for the term's own words (any case, accents, plural, word order): use it
+    for titles, employers and places, where a lexicon synonym is not the same thing.
+    """
     if not term or not term.strip():
         return False
-    return mentions(term, as_index(source))
+    index = as_index(source)
+    return mentions(term, index) if aliases else mentions_literally(term, index)
 
 
-def ground(terms: list[str], source: str | TextIndex) -> tuple[list[str], list[str]]:
+def ground(terms: list[str], source: str | TextIndex, *, aliases: bool = True) -> tuple[list[str], list[str]]:
     """Split ``terms`` into (kept, dropped), preserving order; the source is indexed once."""
     index = as_index(source)
     kept: list[str] = []
     dropped: list[str] = []
     for term in terms:
-        (kept if is_grounded(term, index) else dropped).append(term)
+        (kept if is_grounded(term, index, aliases=aliases) else dropped).append(term)
     return kept, dropped

@@ -81,9 +81,9 @@ def offer_keywords(text: str, limit: int = 25) -> list[Keyword]:
         for hit in hits:
             per_skill[hit.skill] += 1
             surface.setdefault(hit.skill, part[hit.start : hit.end])
-        for skill, count in per_skill.items():
+        for skill_idx, count in per_skill.items():
             # Repetition helps, with diminishing returns: 1 -> 1, 2 -> 1.5, 3+ -> 2.
-            scores[skill] += section_weight * min(1.0 + 0.5 * (count - 1), 2.0)
+            scores[skill_idx] += section_weight * min(1.0 + 0.5 * (count - 1), 2.0)
         if name not in ("company", "benefits", "other"):
             for phrase in phrase_counts(part, tokens, hits, min_len=2):
                 phrase_count[phrase.key] += phrase.count
@@ -105,6 +105,9 @@ def offer_keywords(text: str, limit: int = 25) -> list[Keyword]:
             break
         if any(set(key) <= set(c) or set(c) <= set(key) for c in chosen):
             continue
+        words = [w for w in phrase_display[key].split() if len(w) > 3]
+        if words and all(w[:1].isupper() for w in words):
+            continue  # "Acme Distribution": a name (employer, product), not a requirement
         chosen.append(key)
         value = CATEGORY_WEIGHT["phrase"] * min(1.0 + 0.5 * (count - 1), 2.5)
         weighted.append((value, Keyword(phrase_display[key], "phrase", value)))
@@ -125,10 +128,33 @@ def _display(surface: str, canonical: str) -> str:
     return clean
 
 
+# A degree covers the lower ones an offer may ask for: a Master's satisfies "Bac+5" and "Bac+3".
+_DEGREE_LADDER: tuple[tuple[str, ...], ...] = (
+    ("PhD",),
+    ("Bac+5", "Master's degree", "Engineering degree", "Business school degree", "MBA"),
+    ("Bac+4",),
+    ("Bac+3", "Bachelor's degree"),
+    ("Bac+2", "BTS", "DUT/BUT"),
+    ("Baccalauréat",),
+)
+_GENERIC_LEVELS = frozenset({"Bac+5", "Bac+4", "Bac+3", "Bac+2", "Baccalauréat"})
+_SATISFIED_BY: dict[str, tuple[str, ...]] = {}
+for _rank, _level in enumerate(_DEGREE_LADDER):
+    for _name in _level:
+        # "Bac+5" is met by any degree of that level or above; a named degree ("Engineering degree")
+        # only by itself or a higher level.
+        _upto = _rank + 1 if _name in _GENERIC_LEVELS else _rank
+        _SATISFIED_BY[_name.casefold()] = tuple(n for lvl in _DEGREE_LADDER[:_upto] for n in lvl)
+
+
 def keyword_covered(keyword: Keyword, index: TextIndex) -> bool:
-    """Is one keyword present in the indexed CV (through its skill, or its words for a phrase)?"""
-    if keyword.canonical and index.has_skill(keyword.canonical):
-        return True
+    """Is one keyword present in the indexed CV (through its skill, a higher degree, or its words)?"""
+    if keyword.canonical:
+        if index.has_skill(keyword.canonical):
+            return True
+        higher = _SATISFIED_BY.get(keyword.canonical.casefold(), ())
+        if any(index.has_skill(name) for name in higher):
+            return True
     return mentions(keyword.term, index)
 
 

@@ -5,7 +5,8 @@ separated by ``|``. The canonical name is an alias too. Alias prefixes handle am
 
 - ``=Excel``  case-sensitive: matches "Excel", not "excel in a team";
 - ``~R``      case-sensitive *and* needs context: "Python, R, SQL" yes, "permis B, C" no;
-- ``?word``   case-insensitive but needs context.
+- ``?word``   case-insensitive but needs context;
+- ``+word``   case-insensitive and never needs context (for one-word languages such as "bilingue").
 
 Languages ("anglais", "German") always need context when written as one word ("un groupe
 allemand" is not a skill; "allemand courant" is).
@@ -16,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from jobapp.extraction.normalise import term_key, term_tokens, tokenize
 
@@ -53,6 +55,8 @@ class Lexicon:
     by_key: dict[tuple[str, ...], int] = field(default_factory=dict)  # term_key(alias) -> skill
     by_name: dict[str, int] = field(default_factory=dict)  # casefolded canonical -> skill
     ignore_skills: frozenset[int] = frozenset()
+    # Word trie of the plain aliases: stem -> child node; the key "" holds the alias ending there.
+    plain_trie: dict[str, Any] = field(default_factory=dict)
 
     def skill_for_term(self, term: str) -> Skill | None:
         """The skill a whole term names ("Gestion de projets", "project management", "ML"), if any."""
@@ -65,7 +69,7 @@ class Lexicon:
 
 def _parse_alias(skill_idx: int, text: str, category: str) -> Alias | None:
     marker = text[:1]
-    body = text[1:].strip() if marker in "=~?" else text.strip()
+    body = text[1:].strip() if marker in "=~?+" else text.strip()
     if not body:
         return None
     case_sensitive = marker in "=~"
@@ -77,7 +81,7 @@ def _parse_alias(skill_idx: int, text: str, category: str) -> Alias | None:
         tokens = term_tokens(body)
     if not tokens:
         return None
-    needs_context = marker in "~?" or (category == "language" and len(tokens) == 1)
+    needs_context = marker in "~?" or (category == "language" and len(tokens) == 1 and marker != "+")
     return Alias(skill_idx, body, tokens, case_sensitive, needs_context)
 
 
@@ -93,11 +97,13 @@ def parse_lexicon(lines: list[str]) -> Lexicon:
             raise ValueError(f"skills lexicon line {lineno}: expected 'canonical<TAB>category<TAB>aliases'")
         canonical, category = parts[0].strip(), parts[1].strip()
         raw_aliases = [a.strip() for a in (parts[2].split("|") if len(parts) > 2 else []) if a.strip()]
-        bodies = {a.lstrip("=~?").casefold() for a in raw_aliases if a[:1] in "=~?"}
+        bodies = {a[1:].casefold() for a in raw_aliases if a[:1] in "=~?+"}
         if canonical.casefold() not in bodies:
             raw_aliases.insert(0, canonical)
         idx = len(lex.skills)
-        lex.skills.append(Skill(canonical, category, tuple(a.lstrip("=~?") for a in raw_aliases)))
+        lex.skills.append(
+            Skill(canonical, category, tuple(a[1:] if a[:1] in "=~?+" else a for a in raw_aliases))
+        )
         if category != IGNORE:
             lex.by_name.setdefault(canonical.casefold(), idx)
         for raw in raw_aliases:
@@ -112,6 +118,12 @@ def parse_lexicon(lines: list[str]) -> Lexicon:
                 table = lex.exact_first if alias.case_sensitive else lex.plain_first
             table.setdefault(alias.tokens[0], []).append(alias)
     lex.ignore_skills = frozenset(i for i, sk in enumerate(lex.skills) if sk.category == IGNORE)
+    for aliases in lex.plain_first.values():
+        for alias in aliases:
+            node = lex.plain_trie
+            for word in alias.tokens:
+                node = node.setdefault(word, {})
+            node.setdefault("", alias)  # first alias wins when two spell the same words
     for table in (lex.plain_first, lex.exact_first, lex.literal_first):
         for aliases in table.values():
             aliases.sort(key=lambda a: -len(a.tokens))

@@ -40,9 +40,27 @@ def unify_punctuation(text: str) -> str:
     return text.translate(_PUNCT_TABLE)
 
 
+def _ascii_table() -> dict[int, str]:
+    """unidecode's answer for Latin letters and common punctuation, precomputed for str.translate."""
+    table = {cp: unidecode(chr(cp)) for cp in range(0x80, 0x250)}
+    table.update({cp: unidecode(chr(cp)) for cp in range(0x2000, 0x2070)})
+    table.update({cp: unidecode(chr(cp)) for cp in (0x20AC, 0x2122, 0x2192, 0x2022, 0x25CF, 0x25AA)})
+    table.update({k: str(v) for k, v in _PUNCT_TABLE.items()})
+    return table
+
+
+_ASCII = _ascii_table()
+
+
+def to_ascii(text: str) -> str:
+    """unidecode, fast: one C-level translate for Latin text, the full unidecode only if needed."""
+    out = text.translate(_ASCII)
+    return out if out.isascii() else unidecode(out)
+
+
 def normalise(text: str) -> str:
     """Casefolded, accent-free text with ASCII quotes/dashes and single spaces (newlines kept)."""
-    text = unidecode(unify_punctuation(text)).casefold()
+    text = to_ascii(unify_punctuation(text)).casefold()
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(lines).strip()
 
@@ -50,7 +68,9 @@ def normalise(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def normalise_token(raw: str) -> str:
     """Normalised form of one token: "Node.js" -> "nodejs", ".NET" -> "dotnet", "Bac + 5" -> "bac+5"."""
-    tok = unidecode(raw).casefold()
+    if len(raw) > 2 and raw[-1] == "s" and raw[:-1].isupper():
+        raw = raw[:-1]  # acronym plurals: "KPIs", "APIs", "ETLs"
+    tok = to_ascii(raw).casefold()
     if tok.startswith("."):
         tok = "dot" + tok[1:]
     if tok.startswith("bac") and "+" in tok:
@@ -128,17 +148,26 @@ def _word_info(raw: str) -> tuple[str, str, bool]:
     return info
 
 
+_APOSTROPHES = frozenset("'\u2019\u2018`\u00b4")
+
+
 def tokenize(text: str) -> list[Token]:
     """Words of ``text`` with offsets into ``text`` itself (not into a normalised copy).
 
-    Punctuation is never part of a word, so the text needs no unification first.
+    Punctuation is never part of a word, so the text needs no unification first. A single letter
+    before an apostrophe is an elided French stopword ("d'", "l'", "qu'"); a single letter elsewhere
+    is a word ("C", "R&D", "e-commerce", "permis B").
     """
     out: list[Token] = []
     append = out.append
+    n = len(text)
     for m in TOKEN_RE.finditer(text):
         raw = m.group()
         norm, stemmed, stop = _word_info(raw)
-        append(Token(raw, norm, stemmed, m.start(), m.end(), stop))
+        end = m.end()
+        if len(raw) == 1 and end < n and text[end] in _APOSTROPHES:
+            stop = True
+        append(Token(raw, norm, stemmed, m.start(), end, stop))
     return out
 
 
@@ -149,17 +178,22 @@ def iter_words(text: str) -> Iterator[str]:
 
 
 def term_tokens(term: str) -> tuple[str, ...]:
-    """Stemmed content tokens of a term, in order (stopwords dropped unless the term is only stopwords).
+    """Stemmed tokens of a term, in order, without the stopwords *inside* it.
 
-    "Gestion des projets" -> ("gestion", "projet"); "Compétences" -> ("competence",).
+    "Gestion des projets" -> ("gestion", "projet"); "Compétences" -> ("competence",). Stopwords at
+    the edges are kept because they carry meaning there: "IT support", "ingénieur du son",
+    "mise en avant" must not shrink to "support", "ingenieur", "mise".
     """
     toks = tokenize(term)
-    content = tuple(t.stem for t in toks if not t.stop)
-    return content or tuple(t.stem for t in toks)
+    content = [i for i, t in enumerate(toks) if not t.stop]
+    if not content:
+        return tuple(t.stem for t in toks)
+    first, last = content[0], content[-1]
+    return tuple(t.stem for i, t in enumerate(toks) if not t.stop or i < first or i > last)
 
 
 def term_key(term: str) -> tuple[str, ...]:
-    """Order-free identity of a term: sorted unique content stems.
+    """Order-free identity of a term: its sorted unique ``term_tokens``.
 
     "gestion de projet" and "projet (gestion)" share the key ("gestion", "projet").
     """

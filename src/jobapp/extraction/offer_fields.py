@@ -98,6 +98,31 @@ def _is_title_line(line: str) -> bool:
     )
 
 
+def _company_line(line: str, fields: dict[str, str]) -> bool:
+    """Fill company (and location) from a header line such as "Acme - Lyon"; True if it was one."""
+    candidate = line.strip()
+    bits = [b for b in _HEADER_SPLIT.split(candidate) if b.strip()]
+    looks_like_name = (
+        bits
+        and len(candidate) <= 60
+        and not candidate.endswith((".", ":"))
+        and heading_key(candidate) is None
+        and not _LABELLED.match(candidate)
+        and not _MONEY.search(candidate)
+        and len(bits[0].split()) <= 5
+        and not _find_location(bits[0])
+        and not _is_known_city(bits[0])
+        and not detect_contract(bits[0])
+    )
+    if not looks_like_name:
+        return False
+    fields["company"] = _clean(bits[0])
+    for bit in bits[1:]:
+        if not fields["location"] and (_find_location(bit) or _is_known_city(bit)):
+            fields["location"] = _clean(bit)
+    return True
+
+
 def guess_offer_fields(text: str) -> dict[str, str]:
     """Best guess of the offer's fields; every key of FIELDS is present ("" when unknown)."""
     text = unify_punctuation(text or "").replace("\r\n", "\n")
@@ -131,28 +156,13 @@ def guess_offer_fields(text: str) -> dict[str, str]:
         fields["title"] = " - ".join(title_parts)
         # A short second line is often the company name ("Acme" / "Acme - Lyon").
         nxt = next((i for i in range(first + 1, min(first + 3, len(lines))) if lines[i].strip()), None)
-        if nxt is not None and not fields["company"] and nxt not in used:
-            candidate = lines[nxt].strip()
-            bits = [b for b in _HEADER_SPLIT.split(candidate) if b.strip()]
-            if (
-                bits
-                and len(candidate) <= 60
-                and not candidate.endswith((".", ":"))
-                and heading_key(candidate) is None
-                and not _LABELLED.match(candidate)
-                and not _MONEY.search(candidate)
-                and len(bits[0].split()) <= 5
-            ):
-                if (
-                    not _find_location(bits[0])
-                    and not _is_known_city(bits[0])
-                    and not detect_contract(bits[0])
-                ):
-                    fields["company"] = _clean(bits[0])
-                    used.add(nxt)
-                    for bit in bits[1:]:
-                        if not fields["location"] and (_find_location(bit) or _is_known_city(bit)):
-                            fields["location"] = _clean(bit)
+        if (
+            nxt is not None
+            and not fields["company"]
+            and nxt not in used
+            and _company_line(lines[nxt], fields)
+        ):
+            used.add(nxt)
     header = "\n".join(lines[:12])
     if not fields["location"]:
         fields["location"] = _find_location(header) or _find_location(text)

@@ -11,9 +11,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
-from jobapp.extraction.normalise import iter_words, normalise
+from jobapp.extraction.normalise import iter_words
+from jobapp.extraction.normalise import normalise as _normalise
 from jobapp.extraction.stopwords import ENGLISH, FRENCH
+
+
+@lru_cache(maxsize=256)
+def normalise(text: str) -> str:
+    """Cached: detect_seniority, detect_contract and guess_offer_fields normalise the same offer."""
+    return _normalise(text)
+
 
 LEVELS = ("internship", "apprenticeship", "junior", "mid", "senior", "lead")
 CONTRACTS = ("cdi", "cdd", "stage", "alternance", "freelance", "interim")
@@ -34,8 +43,9 @@ _NUM = r"(\d{1,2}(?:[.,]5)?|" + "|".join(_NUM_WORDS) + r")"
 _UNIT = r"(?:ans?|annees?|years?|yrs?)"
 _EXP = r"(?:d'?\s?experience|d'?\s?exp\b|experience|of experience|exp\b|de pratique|in a similar|dans un poste|sur un poste|minimum|requis|required|professional|professionnelle)"
 _BEFORE = r"(?:minimum|min\.?|au moins|at least|plus de|more than|over|avec|with|justifiez d'|justifiez de|disposez d'|disposez de|experience de|experience of)"
-_RANGE = re.compile(rf"(?<![+\d]){_NUM}\s*(?:a|-|to|et)\s*{_NUM}\s*\+?\s*{_UNIT}\b")
-_SINGLE = re.compile(rf"(?<![+\d]){_NUM}\s*(?:\+|ou plus|or more)?\s*{_UNIT}\b(\s*\+)?")
+_UNIT_RE = re.compile(rf"\b{_UNIT}\b(?:\s*\+)?")
+_RANGE_END = re.compile(rf"(?<![+\w]){_NUM}\s*(?:a|-|to|et)\s*{_NUM}\s*\+?\s*$")
+_SINGLE_END = re.compile(rf"(?<![+\w]){_NUM}\s*(?:\+|ou plus|or more)?\s*$")
 _YEARS_CONTEXT_AFTER = re.compile(rf"^.{{0,40}}?{_EXP}")
 _YEARS_CONTEXT_BEFORE = re.compile(rf"(?:{_BEFORE}|experience|expérience)\W{{0,3}}(?:\w+\W+){{0,2}}$")
 
@@ -87,21 +97,24 @@ def detect_years(text: str) -> float | None:
 
     A number of years only counts with an experience context around it, so "depuis 20 ans" (the
     company's age) is ignored. With several mentions the largest minimum wins ("5 ans dont 2 en
-    management" -> 5).
+    management" -> 5). Only the few characters before each "ans"/"years" are searched, which keeps
+    this fast on long texts.
     """
     norm = normalise(text)
     found: list[float] = []
-    spans: list[tuple[int, int]] = []
-    for m in _RANGE.finditer(norm):
-        if _has_context(norm, m.start(), m.end()):
-            found.append(min(_to_number(m.group(1)), _to_number(m.group(2))))
-            spans.append(m.span())
-    for m in _SINGLE.finditer(norm):
-        if any(s <= m.start() < e for s, e in spans):
-            continue
-        if _has_context(norm, m.start(), m.end()):
-            found.append(_to_number(m.group(1)))
-    found = [y for y in found if 0 < y <= 40]
+    for unit in _UNIT_RE.finditer(norm):
+        lo = max(0, unit.start() - 40)
+        before = norm[lo : unit.start()]
+        m = _RANGE_END.search(before)
+        if m:
+            value = min(_to_number(m.group(1)), _to_number(m.group(2)))
+        else:
+            m = _SINGLE_END.search(before)
+            if not m:
+                continue
+            value = _to_number(m.group(1))
+        if 0 < value <= 40 and _has_context(norm, lo + m.start(), unit.end()):
+            found.append(value)
     return max(found) if found else None
 
 
@@ -112,6 +125,57 @@ def _has_context(norm: str, start: int, end: int) -> bool:
     if re.search(r"(?:age|agee|aged|depuis|since|il y a|ago|plus de \d+ ans d'existence)\W*$", before):
         return False
     return bool(_YEARS_CONTEXT_AFTER.search(after) or _YEARS_CONTEXT_BEFORE.search(before))
+
+
+_PRESENT = r"(?:aujourd'hui|a ce jour|present|presente|actuel|actuellement|now|current|currently|today|en cours|ce jour)"
+_MONTH = r"(?:\d{1,2}[/.-])?"
+_DATE_RANGE = re.compile(
+    rf"\b{_MONTH}((?:19|20)\d\d)\s*(?:-|a|au|to|until|jusqu'a|->|>)\s*(?:{_MONTH}((?:19|20)\d\d)\b|{_PRESENT})"
+)
+_SINCE = re.compile(r"\b(?:depuis|since)\s+(?:\w+\s+)?((?:19|20)\d\d)\b")
+_EDUCATION_HEADINGS = re.compile(
+    r"^\W*(?:formation|formations|education|diplomes?|etudes|academic background|cursus)\W*$", re.M
+)
+
+
+def years_from_dates(text: str, this_year: int | None = None) -> float | None:
+    """Years of experience covered by a CV's date ranges ("2019 - 2024", "2021 - aujourd'hui").
+
+    Overlapping jobs count once; the education section (from its heading to the next heading) is
+    skipped when it can be found, so a degree's years are not counted as work.
+    """
+    import datetime
+
+    now = this_year or datetime.date.today().year
+    norm = normalise(text)
+    edu = _EDUCATION_HEADINGS.search(norm)
+    if edu:
+        rest = norm[edu.end() :]
+        nxt = re.search(r"\n\s*\n\W*[a-z][^\n]{0,40}\n", rest)
+        norm = norm[: edu.start()] + (rest[nxt.start() :] if nxt else "")
+    spans: list[tuple[int, int]] = []
+    for m in _DATE_RANGE.finditer(norm):
+        start = int(m.group(1))
+        end = int(m.group(2)) if m.group(2) else now
+        if 1960 <= start <= end <= now:
+            spans.append((start, max(end, start)))
+    for m in _SINCE.finditer(norm):
+        start = int(m.group(1))
+        if 1960 <= start <= now:
+            spans.append((start, now))
+    if not spans:
+        return None
+    spans.sort()
+    total = 0
+    cur_start, cur_end = spans[0]
+    for start, end in spans[1:]:
+        if start <= cur_end:
+            cur_end = max(cur_end, end)
+        else:
+            total += cur_end - cur_start
+            cur_start, cur_end = start, end
+    total += cur_end - cur_start
+    return float(total) if total > 0 else None
 
 
 def _level_from_years(years: float) -> str:
@@ -129,10 +193,16 @@ def _first_line(norm: str) -> str:
     return ""
 
 
-def detect_seniority(text: str) -> Seniority:
-    """Level and years of experience of an offer (or a CV): title cues first, then body cues, then years."""
+def detect_seniority(text: str, cv: bool = False) -> Seniority:
+    """Level and years of experience of an offer (or a CV): title cues first, then body cues, then years.
+
+    With ``cv=True``, when the text states no number of years, they are counted from its date
+    ranges (``years_from_dates``).
+    """
     norm = normalise(text)
     years = detect_years(text)
+    if years is None and cv:
+        years = years_from_dates(text)
     title = _first_line(norm)
     for level in ("internship", "apprenticeship", "lead", "senior", "junior", "mid"):
         if len(title) <= 150 and _LEVEL_PATTERNS[level].search(title):

@@ -367,7 +367,9 @@ ENGLISH = frozenset(
     ]
 )
 
-STOPWORDS = FRENCH | ENGLISH
+# Single letters are not stopwords for matching ("C", "R&D", "e-commerce", "permis B"): the tokenizer
+# marks an elided "d'", "l'", "qu'" as a stopword from the apostrophe that follows it.
+STOPWORDS = frozenset(w for w in FRENCH | ENGLISH if len(w) > 1 or w in {"a", "y", "i"})
 
 # Words present in almost every offer: never a useful key phrase on their own.
 BOILERPLATE = frozenset(

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from jobapp.extraction.lexicon import load_lexicon
-from jobapp.extraction.normalise import term_tokens, tokenize
+from jobapp.extraction.normalise import term_key, term_tokens, tokenize
 from jobapp.extraction.skills import SkillHit, match_skills, summarise_hits
 from jobapp.extraction.stopwords import BOILERPLATE
 
@@ -20,13 +20,13 @@ class TextIndex:
     text: str
     skills: list[SkillHit] = field(default_factory=list)
     canonicals: frozenset[str] = frozenset()  # casefolded canonical names of the skills found
-    positions: dict[str, list[int]] = field(default_factory=dict)  # stem -> content-word positions
+    positions: dict[str, list[int]] = field(default_factory=dict)  # stem -> word positions
 
     def has_skill(self, canonical: str) -> bool:
         return canonical.casefold() in self.canonicals
 
-    def has_phrase(self, stems: tuple[str, ...], slack: int = 2) -> bool:
-        """True if all ``stems`` occur within a window of len(stems) + slack content words, any order."""
+    def has_phrase(self, stems: tuple[str, ...], slack: int = 4) -> bool:
+        """True if all ``stems`` occur within a window of len(stems) + slack words, any order."""
         if not stems:
             return False
         lists = [self.positions.get(s) for s in set(stems)]
@@ -59,12 +59,8 @@ def index_text(text: str) -> TextIndex:
     hits = match_skills(text, tokens, lex)
     skills = summarise_hits(text, hits, lex)
     positions: dict[str, list[int]] = {}
-    pos = 0
-    for tok in tokens:
-        if tok.stop:
-            continue
+    for pos, tok in enumerate(tokens):
         positions.setdefault(tok.stem, []).append(pos)
-        pos += 1
     return TextIndex(
         text=text,
         skills=skills,
@@ -75,6 +71,20 @@ def index_text(text: str) -> TextIndex:
 
 def as_index(source: str | TextIndex) -> TextIndex:
     return source if isinstance(source, TextIndex) else index_text(source)
+
+
+def mentions_literally(term: str, index: TextIndex) -> bool:
+    """Does the indexed text contain the term's own words (any case, accents, plural, order)?
+
+    No lexicon aliases: for names, places and titles, where "Recruiter" must not be taken as said
+    by a text that says "Chargé de recrutement".
+    """
+    stems = term_tokens(term)
+    if not stems:
+        return False
+    if len(stems) <= 4:
+        return index.has_phrase(stems, slack=2)
+    return sum(1 for s in stems if s in index.positions) / len(stems) >= 0.8
 
 
 def mentions(term: str, index: TextIndex) -> bool:
@@ -89,7 +99,15 @@ def mentions(term: str, index: TextIndex) -> bool:
     lex = load_lexicon()
     skill = lex.skill_for_term(term)
     if skill is not None:
-        return index.has_skill(skill.canonical) or index.has_phrase(term_tokens(term), slack=0)
+        if index.has_phrase(term_tokens(term), slack=2):
+            return True
+        if not index.has_skill(skill.canonical):
+            return False
+        # A named degree or certificate is only as good as its own words: "Master MIAGE" is not
+        # supported by a CV saying "Master statistique", even though both are a Master's degree.
+        if skill.category == "qualification" and term_key(term) != term_key(skill.canonical):
+            return index.has_all_words(term_tokens(term))
+        return True
     tokens = tokenize(term)
     hits = match_skills(term, tokens, lex)
     if hits:

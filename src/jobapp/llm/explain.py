@@ -30,6 +30,7 @@ from jobapp.domain import (
 )
 from jobapp.llm import prompts
 from jobapp.llm.structured import generate_fitting
+from jobapp.llm.text_checks import has_words
 from jobapp.models.base import LLM
 
 #: a match is "strong" when its score clears the threshold by this many points...
@@ -102,7 +103,9 @@ def explain_match(
         def validate(d: ExplanationDraft) -> ExplanationDraft:
             return d.model_copy(
                 update={
-                    "summary": "" if quotes_other_score(d.summary, score) else d.summary,
+                    "summary": d.summary
+                    if has_words(d.summary, 6) and not quotes_other_score(d.summary, score)
+                    else "",
                     "strengths": cited(d.strengths, strengths_allowed),
                     "gaps": cited(d.gaps, gaps_allowed),
                 }

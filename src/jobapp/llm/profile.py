@@ -19,6 +19,7 @@ from jobapp.domain import CvProfile, Provenance, text_hash
 from jobapp.llm import prompts
 from jobapp.llm.structured import generate_fitting
 from jobapp.llm.summarise import SeniorityLevel, seniority_label, skills_by_group
+from jobapp.llm.text_checks import has_words
 from jobapp.models.base import LLM, Message
 
 Item = Annotated[str, StringConstraints(max_length=40)]
@@ -72,7 +73,9 @@ def build_cv_profile(cv_text: str, llm: LLM | None) -> CvProfile:
                 update={
                     # "[NAME] est développeuse..." carries no identifier but reads badly
                     "title": "" if _PLACEHOLDER.search(d.title) else d.title,
-                    "summary": "" if _PLACEHOLDER.search(d.summary) else d.summary,
+                    "summary": d.summary
+                    if has_words(d.summary, 5) and not _PLACEHOLDER.search(d.summary)
+                    else "",
                     "hard_skills": ground(d.hard_skills, text)[0],
                     "soft_skills": ground(d.soft_skills, text)[0],
                     "education": ground(d.education, text)[0],

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field, StringConstraints
 from jobapp.domain import Offer, OfferSummary, Provenance, text_hash
 from jobapp.llm import prompts
 from jobapp.llm.structured import generate_fitting
+from jobapp.llm.text_checks import has_words
 from jobapp.models.base import LLM
 
 if TYPE_CHECKING:
@@ -84,6 +85,8 @@ def summarise_offer(offer: Offer, llm: LLM | None) -> OfferSummary:
             known_level = fallback().seniority
             return d.model_copy(
                 update={
+                    "profile": d.profile if has_words(d.profile, 2) else "",
+                    "mission": d.mission if has_words(d.mission, 4) else "",
                     "key_skills": ground(d.key_skills, text)[0],
                     "soft_skills": ground(d.soft_skills, text)[0],
                     "contract": d.contract if is_grounded(d.contract, text) else "",
@@ -137,15 +140,17 @@ def summary_from_extraction(offer: Offer, language: str) -> OfferSummaryDraft:
 def skills_by_group(hits: list[SkillHit], source: str) -> dict[str, list[str]]:
     """Lexicon hits by group ('hard': hard/tool/language, 'soft', 'domain', 'qualification').
 
-    Most mentioned first. The canonical name is shown when it occurs in the text; otherwise the
-    form the text uses ("anglais" in a French offer rather than "English"), so that every listed
-    skill stays grounded in the source.
+    Most mentioned first. A skill is named as the text writes it ("API REST", "esprit d'équipe" in
+    a French offer) unless the lexicon's canonical name occurs literally in the text: the summary
+    stays in the source's language and every listed skill is grounded.
     """
-    from jobapp.extraction.grounding import is_grounded
+    from jobapp.extraction.normalise import normalise
 
+    plain = normalise(source)
     groups: dict[str, list[str]] = {"hard": [], "soft": [], "domain": [], "qualification": []}
     for hit in sorted(hits, key=lambda h: -h.count):
-        name = hit.canonical if is_grounded(hit.canonical, source) else hit.surface
+        literal = re.search(rf"(?<!\w){re.escape(normalise(hit.canonical))}(?!\w)", plain)
+        name = (hit.canonical if literal else hit.surface).strip()
         group = "hard" if hit.category in HARD_CATEGORIES else hit.category
         target = groups.setdefault(group, [])
         if name and name.casefold() not in {s.casefold() for s in target}:

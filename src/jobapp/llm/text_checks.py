@@ -97,6 +97,11 @@ def _has_phrase_loop(words: list[str]) -> bool:
     return trigrams.most_common(1)[0][1] >= 3
 
 
+def has_words(text: str, minimum: int) -> bool:
+    """At least ``minimum`` words: "mais" is not a mission, "Développeur" is not a summary."""
+    return len(_WORD.findall(text)) >= minimum
+
+
 def in_language(text: str, language: str) -> bool:
     """False only when ``text`` is long enough to tell and is clearly in the other language."""
     if len(text.split()) < MIN_WORDS_FOR_LANGUAGE:

@@ -9,6 +9,7 @@ this file cache is for evaluation and benchmarks, which run without a database.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -25,22 +26,30 @@ def _key(model: str, text: str) -> str:
 class DiskCachedEmbed:
     """``embed(texts)`` that remembers every vector in one ``.npz`` file.
 
-    The file holds two arrays, ``keys`` (hashes) and ``vectors``; it is rewritten after each call
-    that computed something new (cheap next to the embedding itself).
+    The file holds two arrays, ``keys`` (hashes) and ``vectors``. New vectors are kept in memory
+    and written when ``save_every`` of them are pending, on :meth:`save`, and at interpreter exit
+    (rewriting the whole file after every small call would cost more than the embedding).
     """
 
-    def __init__(self, embed: EmbedFn, path: str | Path, model: str = "default", batch: int = 256) -> None:
+    def __init__(
+        self, embed: EmbedFn, path: str | Path, model: str = "default", batch: int = 256, save_every: int = 2000
+    ) -> None:
         self.embed_fn = embed
         self.path = Path(path)
         self.model = model
         self.batch = batch
+        self.save_every = save_every
         self._index: dict[str, int] = {}
-        self._vectors = np.zeros((0, 0), dtype=np.float32)
+        self._blocks: list[np.ndarray] = []
+        self._rows = 0
+        self._pending = 0
         if self.path.exists():
             with np.load(self.path, allow_pickle=False) as data:
                 keys = [str(k) for k in data["keys"]]
-                self._vectors = np.asarray(data["vectors"], dtype=np.float32)
+                self._blocks = [np.asarray(data["vectors"], dtype=np.float32)]
             self._index = {k: i for i, k in enumerate(keys)}
+            self._rows = len(keys)
+        atexit.register(self.save)
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         texts = list(texts)
@@ -49,21 +58,29 @@ class DiskCachedEmbed:
         for start in range(0, len(todo), self.batch):
             part = todo[start : start + self.batch]
             vectors = np.asarray(self.embed_fn([t for _, t in part]), dtype=np.float32)
-            self._append([k for k, _ in part], vectors)
+            for offset, (key, _) in enumerate(part):
+                self._index[key] = self._rows + offset
+            self._blocks.append(vectors)
+            self._rows += len(part)
+            self._pending += len(part)
+        if self._pending >= self.save_every:
+            self.save()
         if not texts:
-            return np.zeros((0, self._vectors.shape[1] if self._vectors.size else 0), dtype=np.float32)
-        return self._vectors[[self._index[k] for k in keys]]
+            return np.zeros((0, self._vectors().shape[1] if self._rows else 0), dtype=np.float32)
+        return self._vectors()[[self._index[k] for k in keys]]
 
-    def _append(self, keys: list[str], vectors: np.ndarray) -> None:
-        base = len(self._index)
-        self._vectors = vectors if self._vectors.size == 0 else np.vstack([self._vectors, vectors])
-        for offset, key in enumerate(keys):
-            self._index[key] = base + offset
-        self.save()
+    def _vectors(self) -> np.ndarray:
+        if len(self._blocks) > 1:
+            self._blocks = [np.vstack(self._blocks)]
+        return self._blocks[0] if self._blocks else np.zeros((0, 0), dtype=np.float32)
 
     def save(self) -> None:
+        """Write the file if anything new was embedded since the last save."""
+        if not self._pending:
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         ordered = sorted(self._index, key=self._index.__getitem__)
         tmp = self.path.with_name(self.path.name + ".tmp.npz")
-        np.savez(tmp, keys=np.array(ordered), vectors=self._vectors)
+        np.savez(tmp, keys=np.array(ordered), vectors=self._vectors())
         tmp.replace(self.path)
+        self._pending = 0

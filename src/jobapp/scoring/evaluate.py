@@ -53,13 +53,15 @@ def _cv_text(cv: Any, base: Path, where: str) -> str:
         path = Path(cv["path"])
         path = path if path.is_absolute() else base / path
         if not path.exists():
-            raise InvalidInput(f"{where}: CV file {path} not found.", hint="Paths are relative to the benchmark file.")
+            raise InvalidInput(
+                f"{where}: CV file {path} not found.", hint="Paths are relative to the benchmark file."
+            )
         if path.suffix.lower() in {".txt", ".md"}:
             return path.read_text("utf-8", errors="replace")
         from jobapp.documents.reader import read_cv_path
 
         return read_cv_path(path).text
-    raise InvalidInput(f"{where}: 'cv' must be {{\"text\": ...}} or {{\"path\": ...}}.")
+    raise InvalidInput(f'{where}: \'cv\' must be {{"text": ...}} or {{"path": ...}}.')
 
 
 def parse_line(raw: dict[str, Any], base: Path, where: str) -> BenchmarkLine:
@@ -75,7 +77,9 @@ def parse_line(raw: dict[str, Any], base: Path, where: str) -> BenchmarkLine:
         if item.get("text"):
             offer = Offer(id=pos, description=str(item["text"]))
         else:
-            offer = Offer(id=pos, title=str(item.get("title", "")), description=str(item.get("description", "")))
+            offer = Offer(
+                id=pos, title=str(item.get("title", "")), description=str(item.get("description", ""))
+            )
         offers.append(offer)
         keys.append(key)
         labels.append(float({str(k): v for k, v in labels_raw.items()}[key]))
@@ -194,5 +198,7 @@ def format_report(report: dict[str, Any], per_line: bool = True, max_lines: int 
         if len(report["per_line"]) > max_lines:
             out.append(f"... {len(report['per_line']) - max_lines} more lines (use --json for all)")
     out.append(f"{'macro':<36}" + "".join(f"{_fmt(report['macro'].get(c, float('nan'))):>10}" for c in cols))
-    out.append(f"{'pooled':<36}" + "".join(f"{_fmt(report['pooled'].get(c, float('nan'))):>10}" for c in cols))
+    out.append(
+        f"{'pooled':<36}" + "".join(f"{_fmt(report['pooled'].get(c, float('nan'))):>10}" for c in cols)
+    )
     return "\n".join(out)

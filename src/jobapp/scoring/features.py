@@ -14,6 +14,9 @@ Each feature is a 0..1 (or cosine) signal a recruiter would recognise:
   the lines of the offer's skills section (or ``lexical`` when the offer has no such section);
 - ``title``: best share of the offer title's words found on one line of the CV's experience;
 - ``seniority``: CV years / required years, capped at 1 (1 when the offer states none);
+- ``experience``: ``log2((cv years + 1) / (required + 1))`` mapped from [-2, 2] to [0, 1] (0.5: just
+  what is asked; required = 2 when unstated): unlike ``seniority`` it keeps growing past the
+  requirement, so of two otherwise equal CVs the more experienced one ranks first;
 - ``cross_encoder``: sigmoid of the cross-encoder logit, when one is configured.
 
 Everything a side needs is computed once (:func:`build_cv_side`, :func:`build_offer_sides`, with a
@@ -45,6 +48,7 @@ FEATURES = (
     "skill_lines",
     "title",
     "seniority",
+    "experience",
 )
 CROSS_ENCODER = "cross_encoder"
 #: the texts of each side that are embedded (``dense_<field>`` features)
@@ -135,7 +139,8 @@ def build_offer_sides(
     n = len(offers)
     texts = [f["text"] for f in fields]
     skill_lists = [
-        list(s.key_skills) if (s := summaries.get(o.id) if o.id is not None else None) and s.key_skills
+        list(s.key_skills)
+        if (s := summaries.get(o.id) if o.id is not None else None) and s.key_skills
         else signals.section_lines(t)
         for o, t in zip(offers, texts, strict=True)
     ]
@@ -179,10 +184,23 @@ def _seniority(cv_years: float | None, required: float | None) -> float:
     return float(min(1.0, cv_years / required))
 
 
-def pair_features(cv: CvSide, offers: OfferSide, ce_scores: np.ndarray | None = None) -> dict[str, np.ndarray]:
+def _experience(cv_years: float | None, required: float | None) -> float:
+    if cv_years is None:
+        return 0.5
+    ratio = np.log2((cv_years + 1.0) / ((required if required and required > 0 else 2.0) + 1.0))
+    return float(np.clip(ratio, -2.0, 2.0) / 4.0 + 0.5)
+
+
+def pair_features(
+    cv: CvSide, offers: OfferSide, ce_scores: np.ndarray | None = None
+) -> dict[str, np.ndarray]:
     """Feature name -> one value per offer (same order as the offers)."""
     n = len(offers.texts)
-    out = {f"dense_{name}": offers.vectors[name] @ cv.vectors[name] for name in DENSE_FIELDS if name in cv.vectors}
+    out = {
+        f"dense_{name}": offers.vectors[name] @ cv.vectors[name]
+        for name in DENSE_FIELDS
+        if name in cv.vectors
+    }
     out["lexical"] = offers.corpus.lexical(cv.text)
     out["keywords"] = np.array([coverage_for(cv, offers, i).coverage for i in range(n)])
     lines = [_skill_coverage(cv.tokens, s) if s else None for s in offers.skill_tokens]
@@ -192,6 +210,7 @@ def pair_features(cv: CvSide, offers: OfferSide, ce_scores: np.ndarray | None = 
     )
     out["title"] = np.array([_title_match(t, cv.title_lines) for t in offers.title_tokens])
     out["seniority"] = np.array([_seniority(cv.years, r) for r in offers.required_years])
+    out["experience"] = np.array([_experience(cv.years, r) for r in offers.required_years])
     if ce_scores is not None:
         out[CROSS_ENCODER] = 1.0 / (1.0 + np.exp(-np.asarray(ce_scores, dtype=np.float64)))
     return {k: np.asarray(v, dtype=np.float64) for k, v in out.items()}

@@ -14,8 +14,8 @@ offer side (``at least 5 years``, ``3 ans d'expérience minimum``), which is sco
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from jobapp.domain import KeywordCoverage
@@ -38,7 +38,9 @@ _EXPERIENCE_HEADING = re.compile(
     r"experiences?\s+professionnelles?|parcours(?:\s+professionnel)?)\W*$"
 )
 _BULLET = re.compile(r"^\s*(?:[-*•·▪●]|\d+[.)])\s*")
-_NOW_WORDS = r"(?:present|presente|now|current|currently|today|aujourd'hui|aujourdhui|ce jour|actuel|en cours)"
+_NOW_WORDS = (
+    r"(?:present|presente|now|current|currently|today|aujourd'hui|aujourdhui|ce jour|actuel|en cours)"
+)
 _RANGE = re.compile(rf"\b((?:19|20)\d\d)\s*(?:-|–|—|to|and|a|au|et|jusqu'a)\s*((?:19|20)\d\d|{_NOW_WORDS})\b")
 _YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?|ans|annees?)\b")
 

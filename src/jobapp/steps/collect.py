@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from jobapp.domain import Offer
-from jobapp.errors import InvalidInput, JobAppError
+from jobapp.errors import InvalidInput, JobAppError, SourceError
 from jobapp.steps.base import StepContext, StepResult
 from jobapp.store import db, repo
 
@@ -65,9 +65,11 @@ def collect_one(kind: str, value: Any, ctx: StepContext) -> repo.UpsertResult:
     if kind == "search":
         from jobapp.sources.boards import search_boards
 
-        result = search_boards(**value)
-        for board, message in result.errors.items():
-            ctx.log(STEP, f"{board}: {message}", level="warning")
+        result = search_boards(**value, progress=lambda line: ctx.log(STEP, line))
+        for message in result.messages():
+            ctx.log(STEP, message, level="warning" if result.errors else "info")
+        if not result.offers and result.errors:
+            raise SourceError("No board returned offers.", hint="See the message of each board above.")
         return store_offers(result.offers, detail=f"search {value.get('query', '')!r}")
     raise InvalidInput(f"Unknown offer source {kind!r}.")
 

@@ -51,7 +51,7 @@ def event_dict(row: RunEventRow) -> dict[str, Any]:
     return {
         "id": row.id,
         "run_id": row.run_id,
-        "ts": row.ts.isoformat(timespec="milliseconds") if row.ts else None,
+        "ts": row.ts.isoformat(timespec="milliseconds") + "Z" if row.ts else None,  # UTC
         "level": row.level,
         "step": row.step,
         "message": row.message,
@@ -94,6 +94,8 @@ class RunContext:
         self._pending: list[dict[str, Any]] = []
         self._cancel_checked = 0.0
         self._cancelled = False
+        #: True once the runner was told the consumer is stopping (so it may have stopped early).
+        self.stop_seen = False
 
     @property
     def _id(self) -> int:
@@ -191,7 +193,10 @@ class RunContext:
     def cancelled(self) -> bool:
         """True when the user cancelled the run, the consumer is shutting down, or another worker
         took the run over. Runners check it between items."""
-        if self._cancelled or stopping.is_set():
+        if stopping.is_set():
+            self.stop_seen = True  # the runner is told to stop: its step ends unfinished
+            return True
+        if self._cancelled:
             return True
         now = time.monotonic()
         if now - self._cancel_checked < self.CANCEL_POLL_S:

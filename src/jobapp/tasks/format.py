@@ -60,7 +60,7 @@ def runs_table(items: list[dict[str, Any]]) -> Table:
             status_text(run["status"]),
             span,
             run["current_step"] if run["status"] in ("queued", "running") else "",
-            (run.get("created_at") or "").replace("T", " "),
+            (run.get("created_at") or "").replace("T", " ").rstrip("Z"),
             _seconds(run.get("elapsed_s")),
             Text(error[:60] + ("…" if len(error) > 60 else ""), style="red"),
         )

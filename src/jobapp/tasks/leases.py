@@ -30,8 +30,10 @@ from jobapp.store.tables import RunEventRow, RunRow, utcnow
 
 log = logging.getLogger("jobapp.tasks")
 
-#: A run whose heartbeat is older than this is presumed abandoned by its worker.
-DEFAULT_LEASE_SECONDS = 60.0
+#: A run whose heartbeat is older than this is presumed abandoned by its worker. Only matters across
+#: machines: a dead worker process of the same machine is noticed at once. Generous, so that a step
+#: stuck in a long C call (model load) is never taken over while its worker still lives.
+DEFAULT_LEASE_SECONDS = 120.0
 
 _lock = threading.Lock()
 _active: dict[int, str] = {}  # run id -> database URL, for the runs this process is executing

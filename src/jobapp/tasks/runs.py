@@ -30,7 +30,7 @@ from jobapp.steps.registry import get_step, parse_steps
 from jobapp.store.db import session
 from jobapp.store.tables import RunEventRow, RunRow, StepItemRow, StepTimingRow, utcnow
 from jobapp.tasks import leases
-from jobapp.tasks.context import RunContext, event_dict, stopping
+from jobapp.tasks.context import RunContext, event_dict
 from jobapp.tasks.errors import is_transient
 from jobapp.tasks.leases import updated_rows
 
@@ -230,7 +230,7 @@ def _finish_step(
     with session() as s:
         cancel = bool(s.scalar(select(RunRow.cancel_requested).where(RunRow.id == run_id)))
         now = utcnow()
-        if stopping.is_set() and not cancel:
+        if ctx.stop_seen and not cancel:  # the runner stopped early because the consumer stops
             values: dict[str, Any] = {"status": "queued", "worker_id": "", "heartbeat_at": now}
             outcome = StepOutcome("released", next_step=step)
             ctx.add_event(
@@ -352,7 +352,8 @@ def cancel_run(run_id: int) -> str:
 
 # -- reading ------------------------------------------------------------------------------------
 def _iso(value: Any) -> str | None:
-    return value.isoformat(timespec="seconds") if value else None
+    # Stored naive in UTC; the "Z" makes browsers (Date.parse) read it as UTC, not local time.
+    return value.isoformat(timespec="seconds") + "Z" if value else None
 
 
 def _run_dict(run: RunRow) -> dict[str, Any]:

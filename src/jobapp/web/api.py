@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from werkzeug.exceptions import HTTPException
 
 from jobapp import config
-from jobapp.errors import InvalidInput, JobAppError, UnsupportedFile
+from jobapp.errors import InvalidInput, JobAppError, NotFound, UnsupportedFile
 from jobapp.store import db, repo
 from jobapp.web import openapi, schemas
 from jobapp.web.security import csrf_token
@@ -92,23 +92,43 @@ def openapi_doc() -> Response:
     return jsonify(openapi.document())
 
 
+def _state_counts(s: Any) -> tuple[dict[str, Any], Any]:
+    """Counts per step with COUNT queries: the page polls /api/state during runs, so it must stay
+    cheap however many offers are stored (loading them all cost tens of ms per call at 200 offers)."""
+    from sqlalchemy import distinct, func, select
+
+    from jobapp.store.tables import CvProfileRow, CvRow, ExplanationRow, MatchRow, OfferRow, OfferSummaryRow
+
+    cv = s.execute(select(CvRow.id, CvRow.filename)
+                   .order_by(CvRow.selected_at.desc(), CvRow.id.desc()).limit(1)).first()
+    counts: dict[str, Any] = {
+        "offers": s.scalar(select(func.count()).select_from(OfferRow)) or 0,
+        "summaries": s.scalar(select(func.count(distinct(OfferSummaryRow.offer_id)))) or 0,
+        "cv": 1 if cv else 0, "profile": 0, "matches": 0, "reranked": False, "explanations": 0,
+    }
+    if cv is not None:
+        counts["profile"] = 1 if s.scalar(select(CvProfileRow.id).where(CvProfileRow.cv_id == cv.id).limit(1)) else 0
+        # The same ranking repo.latest_matches picks: the reranked one, else the newest bi-encoder one.
+        engines = s.execute(select(MatchRow.engine, func.count(), func.max(MatchRow.created_at))
+                            .where(MatchRow.cv_id == cv.id).group_by(MatchRow.engine)).all()
+        if engines:
+            reranked = [e for e in engines if not e[0].startswith("bi-encoder")]
+            chosen = reranked[0] if reranked else max(engines, key=lambda e: e[2])
+            counts["matches"], counts["reranked"] = chosen[1], bool(reranked)
+        counts["explanations"] = s.scalar(select(func.count(distinct(ExplanationRow.offer_id)))
+                                          .where(ExplanationRow.cv_id == cv.id)) or 0
+    return counts, cv
+
+
 @bp.get("/state")
 def state() -> Response:
     """What each step of the UI's flow has, and whether its inputs are there."""
     from jobapp.tasks.runs import list_runs
 
     with db.session() as s:
-        offers = repo.list_offers(s)
-        cv = repo.current_cv(s, required=False)
-        summaries = repo.latest_summaries(s)
-        profile = repo.latest_profile(s, cv.id) if cv and cv.id else None
-        matches = repo.latest_matches(s, cv.id) if cv and cv.id else []
-        exps = repo.latest_explanations(s, cv.id) if cv and cv.id else {}
-    reranked = bool(matches) and not matches[0].engine.startswith("bi-encoder")
+        counts, cv = _state_counts(s)
     return jsonify({
-        "counts": {"offers": len(offers), "summaries": len(summaries), "cv": 1 if cv else 0,
-                   "profile": 1 if profile else 0, "matches": len(matches) if matches else 0,
-                   "reranked": reranked, "explanations": len(exps)},
+        "counts": counts,
         "cv": {"id": cv.id, "filename": cv.filename} if cv else None,
         "runs": list_runs(5),
     })
@@ -302,10 +322,13 @@ def run_get(run_id: int) -> Response:
 
 @bp.get("/runs/<int:run_id>/events")
 def run_events(run_id: int) -> Response:
-    from jobapp.tasks.runs import get_run, run_events
+    from jobapp.store.tables import RunRow
+    from jobapp.tasks.runs import run_events
 
     after = int(_arg_float("after") or 0)
-    get_run(run_id)  # 404 for an unknown run
+    with db.session() as s:  # a bare existence check: this endpoint is polled during every run
+        if s.get(RunRow, run_id) is None:
+            raise NotFound(f"Run {run_id} does not exist.", hint="List runs with GET /api/runs.")
     return jsonify(run_events(run_id, after_id=after))
 
 

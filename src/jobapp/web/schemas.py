@@ -20,7 +20,7 @@ class RunParams(Body):
 
 class RunBody(Body):
     steps: str | list[str] = Field("all", description="'all', a step, a range 'match-explain' or a list")
-    params: RunParams = Field(default_factory=lambda: RunParams())
+    params: RunParams = Field(default_factory=lambda: RunParams(no_llm=False, top=10))
 
 
 class UrlBody(Body):

@@ -1,7 +1,7 @@
 // Entry point: wires the cards' forms and buttons to the API and keeps the page in sync.
 
 import { api, t } from "./dom.js";
-import { app, gate, isBusy, refresh, resumeLatest, runParams, setMessage, showError, startRun } from "./flow.js";
+import { app, gate, isBusy, refresh, resumeLatest, runParams, setMessage, showError, startRun, watchForRuns } from "./flow.js";
 import { loadPreviews } from "./previews.js";
 import { initFilters, loadResults } from "./results.js";
 import { drawTimings } from "./charts.js";
@@ -142,6 +142,7 @@ async function main() {
     showError(err);
   }
   gateForms();
+  watchForRuns();
 }
 
 main();

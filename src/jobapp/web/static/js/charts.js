@@ -60,16 +60,22 @@ export async function drawResultCharts(rows, threshold) {
     yaxis: { title: { text: t("chart.offers") }, rangemode: "tozero", tick0: 0, dtick: Math.max(1, Math.ceil(rows.length / 8)) },
     bargap: 0.05, shapes: [thresholdLine(threshold, "x")],
     annotations: [{ x: threshold, y: 1, yref: "paper", text: `${t("chart.threshold")} ${Math.round(threshold)}%`,
-                    showarrow: false, xanchor: "left", yanchor: "top", font: { color: "#dc2626", size: 11 } }],
+                    showarrow: false, xanchor: threshold > 60 ? "right" : "left", yanchor: "top",
+                    font: { color: "#dc2626", size: 11 } }],
   });
 }
 
 export async function drawTimings() {
-  const timings = await api.get("/api/timings");
+  const timings = (await api.get("/api/timings")).slice().reverse(); // first step at the top
   plot("chart-timings", timings.length ? [{
-    type: "bar", x: timings.map((x) => t(`step.${x.step}.title`)), y: timings.map((x) => x.wall_s),
+    type: "bar", orientation: "h",
+    y: timings.map((x) => t(`step.${x.step}.title`)), x: timings.map((x) => x.wall_s),
     marker: { color: "#4f46e5" },
-    text: timings.map((x) => `${x.wall_s.toFixed(x.wall_s < 10 ? 2 : 0)} s`), textposition: "auto",
-    hovertemplate: "%{x}: %{y:.2f} s<extra></extra>",
-  }] : [], { yaxis: { title: { text: t("chart.seconds") } }, margin: { l: 48, r: 12, t: 8, b: 70 } });
+    text: timings.map((x) => `${x.wall_s.toFixed(x.wall_s < 10 ? 2 : 0)} s`), textposition: "outside",
+    cliponaxis: false, hovertemplate: "%{y}: %{x:.2f} s<extra></extra>",
+  }] : [], {
+    xaxis: { title: { text: t("chart.seconds") }, rangemode: "tozero" },
+    yaxis: { automargin: true }, margin: { l: 8, r: 40, t: 8, b: 40 },
+    height: Math.max(220, 30 * timings.length + 70),
+  });
 }

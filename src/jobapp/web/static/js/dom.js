@@ -56,7 +56,8 @@ export function offerLink(url, label, cls = "") {
 }
 
 export function chips(words, cls) {
-  return h("ul", { class: `chips ${cls}` }, (words || []).map((w) => h("li", { class: "chip" }, w)));
+  if (!words || !words.length) return h("p", { class: "chips-none" }, "—");
+  return h("ul", { class: `chips ${cls}` }, words.map((w) => h("li", { class: "chip" }, w)));
 }
 
 export function pct(score) {

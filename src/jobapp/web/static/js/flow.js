@@ -85,7 +85,13 @@ function renderCard(step) {
   const badge = role(root, "state");
   badge.className = `state state-${state}`;
   badge.textContent = t(`state.${state}`);
+  if (state === "error" && root.dataset.state !== "error") setMessage(step, app.run.error, "error");
   root.dataset.state = state;
+  const dot = document.querySelector(`.stepper-item[data-step="${step}"]`);
+  if (dot) {
+    dot.dataset.state = state;
+    dot.title = t(`state.${state}`);
+  }
   const progress = role(root, "progress");
   const p = app.run?.progress?.[step];
   if (state === "running" && p && p.total) {
@@ -96,6 +102,7 @@ function renderCard(step) {
   } else {
     progress.hidden = true;
   }
+  role(root, "exports").hidden = !hasOutput(step);
   const button = root.querySelector('[data-action="run-step"]');
   if (button) gate(button, role(root.querySelector(".actions"), "reason"), stepReason(step));
 }
@@ -235,6 +242,26 @@ export async function startRun(url, body, step = null) {
 export function runParams() {
   const top = Number(document.getElementById("top-n").value) || 10;
   return { no_llm: document.getElementById("no-llm").checked, top: Math.max(1, Math.min(100, top)) };
+}
+
+/**
+ * While no run is followed, look every few seconds for one started elsewhere (another tab, the CLI
+ * `jobapp run`, a worker's recovery) and follow it, so the page never shows stale states.
+ */
+export function watchForRuns(everyMs = 5000) {
+  setInterval(async () => {
+    if (app.polling || document.hidden) return;
+    try {
+      const state = await api.get("/api/state");
+      const latest = state.runs?.[0];
+      if (latest && latest.id !== app.run?.id && !FINAL.includes(latest.status)) {
+        app.state = state;
+        follow(await api.get(`/api/runs/${latest.id}`));
+      }
+    } catch (err) {
+      /* the next tick retries; errors of user actions are shown where they happen */
+    }
+  }, everyMs);
 }
 
 /** On page load: show the latest run (following it if it is still going) with its log. */

@@ -2,7 +2,7 @@
 
 import { api, chips, h, hasT, offerLink, pct, replace, scoreBar, t, verdictBadge } from "./dom.js";
 
-const PREVIEW_ROWS = 8;
+const PREVIEW_ROWS = 5;
 const preview = (step) => document.querySelector(`#card-${step} [data-role="preview"]`);
 const empty = () => h("p", { class: "muted" }, t("preview.empty"));
 
@@ -17,7 +17,7 @@ function meta(...parts) {
 }
 
 // ---------------------------------------------------------------- 1. offers
-export function renderOffers(offers, limit = 25) {
+export function renderOffers(offers, limit = 10) {
   const el = preview("collect");
   if (!offers.length) return replace(el, empty());
   const rows = offers.slice(0, limit).map((o) =>
@@ -25,7 +25,7 @@ export function renderOffers(offers, limit = 25) {
       h("td", { class: "cell-title" },
         h("details", { class: "offer-details" },
           h("summary", {}, h("span", { class: "offer-title" }, o.title || "—")),
-          o.salary ? h("p", { class: "meta" }, `${t("offer.salary")} : ${o.salary}`) : null,
+          o.salary ? h("p", { class: "meta" }, `${t("offer.salary")} ${o.salary}`) : null,
           h("p", { class: "desc" }, o.description || ""),
           offerLink(o.url, o.url ? t("offer.open") : "", "offer-link"))),
       h("td", {}, o.company), h("td", {}, o.location), h("td", {}, o.contract),
@@ -68,7 +68,7 @@ export function renderCv(cv) {
   const words = (cv.text || "").split(/\s+/).filter(Boolean).length;
   replace(el,
     h("p", { class: "cv-head" },
-      h("strong", {}, `${t("cv.current")} : `), h("span", { class: "cv-name" }, cv.filename),
+      h("strong", {}, `${t("cv.current")} `), h("span", { class: "cv-name" }, cv.filename),
       " ", meta(cv.format?.toUpperCase(), t("cv.pages", { n: cv.pages }), t("cv.words", { n: words }),
         cv.ocr ? t("cv.ocr") : "")),
     (cv.warnings || []).length ? h("ul", { class: "warnings" }, cv.warnings.map((w) => h("li", {}, w))) : null,
@@ -88,7 +88,7 @@ export function renderProfile(p) {
   const removed = Object.entries(p.removed || {}).filter(([, n]) => n > 0);
   replace(el,
     h("div", { class: "removed" },
-      h("strong", {}, `${t("profile.removed")} : `),
+      h("strong", {}, `${t("profile.removed")} `),
       removed.length
         ? removed.map(([kind, n]) => h("span", { class: "tag tag-removed" }, `${n} ${hasT(`removed.${kind}`) ? t(`removed.${kind}`) : kind}`))
         : h("span", {}, t("profile.removed_none"))),

@@ -5,6 +5,7 @@ import { api, chips, debounce, h, offerLink, replace, scoreBar, t, verdictBadge 
 import { drawResultCharts } from "./charts.js";
 
 const STATUSES = ["", "to_apply", "applied", "interview", "rejected"];
+const PAGE = 15;
 const form = () => document.getElementById("filters");
 let lastThreshold = 50;
 
@@ -48,9 +49,9 @@ function feedbackControls(row) {
   const fb = row.feedback || { thumbs: 0, status: "" };
   const note = h("span", { class: "saved-note", role: "status" });
   const up = h("button", { type: "button", class: "thumb thumb-up", "aria-pressed": String(fb.thumbs === 1),
-                           title: t("feedback.up"), "aria-label": t("feedback.up") }, thumbIcon(), t("feedback.up"));
+                           title: t("feedback.up"), "aria-label": t("feedback.up") }, thumbIcon());
   const down = h("button", { type: "button", class: "thumb thumb-down", "aria-pressed": String(fb.thumbs === -1),
-                             title: t("feedback.down"), "aria-label": t("feedback.down") }, thumbIcon(), t("feedback.down"));
+                             title: t("feedback.down"), "aria-label": t("feedback.down") }, thumbIcon());
   const setThumbs = (value) => {
     const current = up.getAttribute("aria-pressed") === "true" ? 1 : down.getAttribute("aria-pressed") === "true" ? -1 : 0;
     const next = current === value ? 0 : value; // clicking the pressed thumb again clears it
@@ -101,6 +102,16 @@ function resultItem(row, threshold) {
     feedbackControls(row));
 }
 
+/** The first `shown` results, and a button for the next page (long lists stay quick to render). */
+function showPage(list, rows, threshold, shown) {
+  replace(list, rows.slice(0, shown).map((r) => resultItem(r, threshold)));
+  const button = document.getElementById("results-more");
+  const rest = rows.length - shown;
+  button.hidden = rest <= 0;
+  button.textContent = t("results.more", { n: Math.min(rest, PAGE) });
+  button.onclick = () => showPage(list, rows, threshold, shown + PAGE);
+}
+
 export async function loadResults() {
   const list = document.getElementById("result-list");
   const count = document.getElementById("results-count");
@@ -110,10 +121,11 @@ export async function loadResults() {
   const filtered = query() !== "";
   if (!data.results.length) {
     count.textContent = "";
+    document.getElementById("results-more").hidden = true;
     replace(list, h("li", { class: "empty-state" }, t(filtered ? "results.none_match" : "results.empty")));
   } else {
     count.textContent = t("results.count", { n: data.results.length });
-    replace(list, data.results.map((r) => resultItem(r, data.threshold)));
+    showPage(list, data.results, data.threshold, PAGE);
   }
   await drawResultCharts(data.results, data.threshold);
 }

@@ -1,6 +1,6 @@
 """Queue benchmark: per-task overhead and throughput of the run queue.
 
-    python bench/queue.py [--redis] [--tasks 1000] [--json out.json]
+    python bench/queue_bench.py [--redis] [--tasks 1000] [--json out.json]
 
 Measures, on a fresh temporary data dir (SQLite queue; with ``--redis`` also a throwaway
 redis-server when the binary is installed):
@@ -15,23 +15,18 @@ redis-server when the binary is installed):
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
-
-# This file is called queue.py: keep its folder off sys.path so `import queue` finds the stdlib.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
-
-import argparse  # noqa: E402
-import json  # noqa: E402
-import os  # noqa: E402
-import shutil  # noqa: E402
-import socket  # noqa: E402
-import statistics  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from typing import Any  # noqa: E402
+from typing import Any
 
 STEPS_PER_RUN = 5
 

@@ -1,0 +1,82 @@
+"""evaluate_file on a tiny benchmark written here, and the report table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from jobapp.errors import InvalidInput
+from jobapp.scoring.evaluate import evaluate_file, format_report, read_benchmark
+
+from .conftest import FIXTURES, load_cv, token_embed
+
+
+def _offer(name: str) -> dict[str, str]:
+    title, _, body = (FIXTURES / "offers" / f"{name}.txt").read_text("utf-8").partition("\n")
+    return {"id": name, "title": title, "description": body}
+
+
+@pytest.fixture
+def bench_file(tmp_path: Path) -> Path:
+    (tmp_path / "cv.txt").write_text(load_cv("fr_infirmiere"), "utf-8")
+    lines = [
+        {
+            "id": "data",
+            "cv": {"text": load_cv("fr_data_scientist")},
+            "offers": [
+                _offer("en_data_scientist"),
+                _offer("en_frontend"),
+                _offer("en_nurse"),
+                {"id": "raw", "text": (FIXTURES / "offers" / "en_baker.txt").read_text("utf-8")},
+            ],
+            "labels": {"en_data_scientist": 2, "en_frontend": 1, "en_nurse": 0, "raw": 0},
+        },
+        {
+            "id": "nurse",
+            "cv": {"path": "cv.txt"},
+            "offers": [
+                _offer("en_nurse"),
+                _offer("fr_infirmier"),
+                _offer("en_accountant"),
+                _offer("fr_chauffeur"),
+            ],
+            "labels": {"en_nurse": 1, "fr_infirmier": 1, "en_accountant": 0, "fr_chauffeur": 0},
+        },
+        {
+            "id": "one-class",
+            "cv": {"text": load_cv("en_accountant")},
+            "offers": [_offer("en_accountant")],
+            "labels": {"en_accountant": 1},
+        },
+    ]
+    path = tmp_path / "bench.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", "utf-8")
+    return path
+
+
+def test_evaluate_file(bench_file: Path) -> None:
+    report = evaluate_file(bench_file, embed=token_embed)
+    assert report["lines"] == 3 and report["lines_both_classes"] == 2 and report["pairs"] == 9
+    assert report["macro"]["roc_auc"] == pytest.approx(1.0)
+    assert report["macro"]["ndcg@5"] == pytest.approx(1.0)
+    assert report["pooled"]["average_precision"] > 0.8
+    nurse = next(r for r in report["per_line"] if r["id"] == "nurse")
+    assert nurse["relevant"] == 2 and nurse["top"] in {"en_nurse", "fr_infirmier"}
+    assert nurse["recall"] == pytest.approx(1.0)
+    text = format_report(report)
+    assert "macro" in text and "pooled" in text and "nurse" in text
+    json.dumps(report)  # --json must serialise
+
+
+def test_bad_files_are_user_errors(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput, match="not found"):
+        read_benchmark(tmp_path / "missing.jsonl")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1, "cv": {"text": "x"}}\n', "utf-8")
+    with pytest.raises(InvalidInput, match="offers"):
+        read_benchmark(bad)
+    bad.write_text("{not json\n", "utf-8")
+    with pytest.raises(InvalidInput, match="JSON"):
+        read_benchmark(bad)
