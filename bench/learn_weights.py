@@ -52,6 +52,8 @@ from jobapp.scoring.features import CROSS_ENCODER, build_cv_side, build_offer_si
 from jobapp.scoring.hybrid import ENGINE_FEATURES, LinearModel  # noqa: E402
 
 OUT = ROOT / "src" / "jobapp" / "scoring" / "data" / "weights.json"
+#: share of relevant offers the calibrated % and the threshold assume (see scoring/calibration.py)
+NOMINAL_PRIOR = 0.25
 
 
 def dev_features(rows: list[dict[str, Any]], embed: Any, reranker: Any = None) -> dict[str, Any]:
@@ -172,7 +174,7 @@ def main() -> None:
         _, tw, c, s = best
         weights = np.where(kinds == 1, tw, 1.0)
         raw = out_of_fold(data, names, weights, c)
-        platt = fit_platt(raw[kinds == 0], data["labels"][kinds == 0])
+        platt = fit_platt(raw[kinds == 0], data["labels"][kinds == 0], prior=NOMINAL_PRIOR)
         oof_percent[engine] = platt.percent(raw)
         model = fit_linear(data, names, weights > 0, weights, c)
         shipped[engine] = {
@@ -182,7 +184,7 @@ def main() -> None:
             "dev_cross_validated": s,
         }
     lines = kinds == 0
-    threshold = best_f1_threshold(oof_percent["hybrid"][lines], data["labels"][lines])
+    threshold = best_f1_threshold(oof_percent["hybrid"][lines], data["labels"][lines], prior=NOMINAL_PRIOR)
     if "hybrid+ce" not in shipped:
         # No cross-encoder to learn from: ship the hybrid model plus a prior weight for the CE score
         # (as strong as the strongest learned feature), marked as such. Re-run with --cross-encoder.
@@ -205,6 +207,7 @@ def main() -> None:
         "learned_with": "bench/learn_weights.py",
         "date": dt.date.today().isoformat(),
         "decision_threshold": threshold,
+        "nominal_prior": NOMINAL_PRIOR,
         "threshold_dev_out_of_fold": {k: round(v, 4) for k, v in f1.items()},
         "engines": shipped,
     }

@@ -8,7 +8,13 @@ import pytest
 
 from jobapp.domain import CvProfile
 from jobapp.llm import build_cv_profile
-from jobapp.llm.profile import IdentifierLeak, education_lines, ensure_anonymised, first_role_line
+from jobapp.llm.profile import (
+    IdentifierLeak,
+    education_lines,
+    ensure_anonymised,
+    first_role_line,
+    years_from_date_ranges,
+)
 from jobapp.llm.prompts import task_messages
 
 FIELDS = {
@@ -120,3 +126,16 @@ def test_role_line_and_degree_lines():
     assert first_role_line(text) == "Ingénieure DevOps"
     assert education_lines(text) == ["2020 Master Réseaux, Université de Lille", "BTS SIO"]
     assert education_lines("I like it but not much") == []
+
+
+def test_years_from_date_ranges():
+    text = "2012 - 2014 Analyste chez X\n2014 – 2016 Consultant\n2015-2017 mission parallèle\n2008 - 2011 Master, Université\n"
+    assert years_from_date_ranges(text, this_year=2025) == 5.0  # 2012-2017 merged; the degree line ignored
+    assert years_from_date_ranges("2021 - aujourd'hui : Data engineer", this_year=2025) == 4.0
+    assert years_from_date_ranges("Python, SQL", this_year=2025) is None
+
+
+def test_fallback_profile_estimates_years_and_level_from_dates(cv_text):
+    profile = build_cv_profile(cv_text, None)
+    assert profile.years_experience == 6.0  # "2019 - 2025"
+    assert profile.level == "senior"

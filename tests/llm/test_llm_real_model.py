@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from jobapp.domain import KeywordCoverage, OfferSummary
-from jobapp.llm import build_cv_profile, explain_match, summarise_offer, verdict_for
+from jobapp.domain import OfferSummary
+from jobapp.llm import build_cv_profile, summarise_offer
 from jobapp.models.base import LLM, Message
 
 pytestmark = pytest.mark.slow
@@ -83,15 +83,3 @@ def test_real_model_profile_never_sees_identifiers(smollm2, cv_text, cv_identifi
         assert identifier not in sent, identifier
     for skill in profile.hard_skills:
         assert is_grounded(skill, cv_text), skill
-
-
-def test_real_model_explanation_keeps_the_rule_verdict(smollm2, french_offer):
-    summary = summarise_offer(french_offer, None)
-    profile = build_cv_profile("Développeur Python\nPython, Django, Docker\n3 ans d'expérience", None)
-    coverage = KeywordCoverage(
-        matched=["Python", "Django", "Docker"], missing=["PostgreSQL", "Git"], coverage=0.6
-    )
-    explanation = explain_match(profile, summary, french_offer, 58.0, coverage, 50.0, smollm2)
-    assert explanation.verdict == verdict_for(58.0, 50.0) == "partial"
-    assert explanation.summary
-    assert set(explanation.gaps) <= {"PostgreSQL", "Git", *summary.key_skills}

@@ -237,3 +237,46 @@ def test_zero_and_real_values_are_not_empty():
     assert not is_empty_value(0.0)
     assert not is_empty_value("CDI")
     assert not is_empty_value(["x"])
+
+
+def test_prompt_too_long_is_retried_with_a_shorter_source(scripted):
+    from jobapp.llm.structured import generate_fitting
+    from jobapp.models.base import ContextTooLong
+
+    sizes: list[int] = []
+
+    def make_messages(max_chars: int):
+        sizes.append(max_chars)
+        return [{"role": "user", "content": "x" * max_chars}]
+
+    def reply(messages):
+        if len(messages[0]["content"]) > 2500:
+            raise ContextTooLong("prompt exceeds the context size")
+        return json.dumps(GOOD)
+
+    llm = scripted(reply)
+    llm.context_tokens = 2048
+    record, provenance = generate_fitting(llm, make_messages, Draft, fallback=fallback, max_tokens=300)
+    assert record == Draft(**GOOD) and set(provenance.values()) == {"llm"}
+    assert sizes == [4194, 2097]  # (2048 - 300 - 350) tokens x 3 chars, then halved
+
+    always = scripted(lambda _m: (_ for _ in ()).throw(ContextTooLong("too long")))
+    record, provenance = generate_fitting(always, make_messages, Draft, fallback=fallback)
+    assert record == FALLBACK and set(provenance.values()) == {"extraction"}
+
+
+def test_a_fake_registered_through_the_registry_drives_a_step(scripted, french_offer):
+    from jobapp.llm import summarise_offer
+    from jobapp.models import registry
+
+    reply = json.dumps({"key_skills": ["Python", "Django"], "mission": "Développer des API REST en Python."})
+    registry.register_llm("scripted-test", lambda arg: scripted(reply, name=f"scripted-test:{arg}"))
+    try:
+        llm = registry.get_llm("scripted-test:v1")
+        summary = summarise_offer(french_offer, llm)
+    finally:
+        registry.unregister("llm", "scripted-test")
+        registry.clear_cache()
+    assert summary.model == "scripted-test:v1"
+    assert summary.key_skills == ["Python", "Django"]
+    assert summary.provenance["mission"] == "llm"

@@ -24,7 +24,7 @@ def test_fit_platt_recovers_a_known_curve() -> None:
     rng = np.random.default_rng(1)
     raw = rng.normal(size=4000) * 3
     labels = rng.random(4000) < 1 / (1 + np.exp(-(2.0 * raw - 1.0)))
-    fitted = calibration.fit_platt(raw, labels, balanced=False)
+    fitted = calibration.fit_platt(raw, labels, prior=None)
     assert fitted.a == pytest.approx(2.0, rel=0.15)
     assert fitted.b == pytest.approx(-1.0, abs=0.25)
 

@@ -83,13 +83,13 @@ def test_hybrid_uses_the_cross_encoder_when_given() -> None:
     offers = load_offers("en_")
     cv = load_cv("en_accountant")
     ce = FakeCrossEncoder("bakery")
-    plain = {m.offer_id: m.score for m in rank_offers(cv, None, offers, None, token_embed)}
+    plain = {m.offer_id: m.components["raw"] for m in rank_offers(cv, None, offers, None, token_embed)}
     with_ce = rank_offers(cv, None, offers, None, token_embed, reranker=ce)
     assert with_ce[0].engine == "hybrid+ce"
     baker = next(o.id for o in offers if o.source == "en_baker")
     boosted = next(m for m in with_ce if m.offer_id == baker)
     assert boosted.components["cross_encoder"] > 0.9
-    assert boosted.score > plain[baker]
+    assert boosted.components["raw"] > plain[baker]
 
 
 def test_rerank_top_limits_cross_encoder_reads() -> None:

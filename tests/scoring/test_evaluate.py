@@ -27,11 +27,18 @@ def bench_file(tmp_path: Path) -> Path:
             "cv": {"text": load_cv("fr_data_scientist")},
             "offers": [
                 _offer("en_data_scientist"),
+                _offer("fr_data_scientist"),
                 _offer("en_frontend"),
                 _offer("en_nurse"),
                 {"id": "raw", "text": (FIXTURES / "offers" / "en_baker.txt").read_text("utf-8")},
             ],
-            "labels": {"en_data_scientist": 2, "en_frontend": 1, "en_nurse": 0, "raw": 0},
+            "labels": {
+                "en_data_scientist": 1,
+                "fr_data_scientist": 1,
+                "en_frontend": 0,
+                "en_nurse": 0,
+                "raw": 0,
+            },
         },
         {
             "id": "nurse",
@@ -58,7 +65,7 @@ def bench_file(tmp_path: Path) -> Path:
 
 def test_evaluate_file(bench_file: Path) -> None:
     report = evaluate_file(bench_file, embed=token_embed)
-    assert report["lines"] == 3 and report["lines_both_classes"] == 2 and report["pairs"] == 9
+    assert report["lines"] == 3 and report["lines_both_classes"] == 2 and report["pairs"] == 10
     assert report["macro"]["roc_auc"] == pytest.approx(1.0)
     assert report["macro"]["ndcg@5"] == pytest.approx(1.0)
     assert report["pooled"]["average_precision"] > 0.8

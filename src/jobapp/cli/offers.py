@@ -7,6 +7,7 @@ import sys
 import click
 
 from jobapp.cli.output import console, offers_table, print_json
+from jobapp.domain import Offer
 from jobapp.errors import InvalidInput
 from jobapp.store import db, repo
 
@@ -79,11 +80,24 @@ def search(query: str, boards: tuple[str, ...], location: str | None, radius_km:
 @click.argument("url")
 @click.option("--json", "as_json", is_flag=True)
 def add_url(url: str, as_json: bool) -> None:
-    """Fetch one offer page (reads its schema.org JobPosting data) and store it."""
-    from jobapp.sources.url import fetch_offer
+    """Fetch one offer page (reads its schema.org JobPosting data) and store it.
+
+    A HelloWork search URL runs the equivalent board search instead.
+    """
+    from jobapp.cli.output import err_console
+    from jobapp.sources.boards import search_boards
+    from jobapp.sources.url import resolve_url
     from jobapp.steps.collect import store_offers
 
-    _report(store_offers([fetch_offer(url)], detail=url), as_json)
+    found = resolve_url(url)
+    if isinstance(found, Offer):
+        _report(store_offers([found], detail=url), as_json)
+        return
+    err_console.print(f"[dim]Search URL: searching {', '.join(found.boards)} for {found.query!r}.[/]")
+    result = search_boards(**found.as_kwargs())
+    for message in result.messages():
+        err_console.print(f"[yellow]{message}[/]", highlight=False)
+    _report(store_offers(result.offers, detail=url), as_json)
 
 
 @offers.command("paste")

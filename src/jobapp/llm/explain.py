@@ -164,26 +164,41 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 
 def shared_skills(profile: CvProfile, summary: OfferSummary, coverage: KeywordCoverage) -> list[str]:
-    """Skills the offer asks for that the CV profile has: coverage matches first."""
-    cv = {_norm(s) for s in (*profile.hard_skills, *profile.soft_skills)}
-    asked = [s for s in (*summary.key_skills, *summary.soft_skills) if _norm(s) in cv]
+    """Skills the offer asks for that the CV profile has: coverage matches first.
+
+    Offer skills are looked up in the profile's skills with the lexicon (aliases, either language,
+    any word order), so "REST API" in the offer finds "API REST" in the CV.
+    """
+    from jobapp.extraction.grounding import ground
+
+    cv_skills = "\n".join((*profile.hard_skills, *profile.soft_skills))
+    asked = ground([*summary.key_skills, *summary.soft_skills], cv_skills)[0] if cv_skills else []
     return _unique([*coverage.matched, *asked])
 
 
 def missing_skills(profile: CvProfile, summary: OfferSummary, coverage: KeywordCoverage) -> list[str]:
-    """Offer keywords the CV misses: the coverage's missing list, then offer skills absent from the CV."""
-    have = {_norm(s) for s in (*profile.hard_skills, *profile.soft_skills, *coverage.matched)}
-    absent = [s for s in summary.key_skills if _norm(s) not in have]
-    return _unique([*coverage.missing, *absent])
+    """Offer keywords the CV misses: the coverage's missing list (what an ATS filters on).
+
+    Only when no coverage was computed (both lists empty) are the offer's key skills absent from
+    the profile used instead.
+    """
+    from jobapp.extraction.grounding import ground
+
+    if coverage.matched or coverage.missing:
+        return _unique(coverage.missing)
+    cv_skills = "\n".join((*profile.hard_skills, *profile.soft_skills))
+    return _unique(ground(summary.key_skills, cv_skills)[1] if cv_skills else summary.key_skills)
 
 
 def cited(points: list[str], allowed: list[str]) -> list[str]:
-    """The points that name at least one allowed skill (word-bounded, accent- and case-blind)."""
-    terms = [t for t in (_norm(a) for a in allowed) if t]
+    """The points that name at least one allowed skill (lexicon-aware, whole words)."""
+    from jobapp.extraction.grounding import is_grounded
+    from jobapp.extraction.textindex import index_text
+
     kept: list[str] = []
     for point in points:
-        text = f" {_norm(point)} "
-        if any(f" {t} " in text for t in terms):
+        index = index_text(point)
+        if any(is_grounded(skill, index) for skill in allowed):
             kept.append(point)
     return kept
 

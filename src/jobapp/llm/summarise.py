@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field, StringConstraints
 from jobapp.domain import Offer, OfferSummary, Provenance, text_hash
 from jobapp.llm import prompts
 from jobapp.llm.structured import generate_fitting
-from jobapp.llm.text_checks import has_words
+from jobapp.llm.text_checks import has_words, occurs_literally
 from jobapp.models.base import LLM
 
 if TYPE_CHECKING:
@@ -144,13 +144,9 @@ def skills_by_group(hits: list[SkillHit], source: str) -> dict[str, list[str]]:
     a French offer) unless the lexicon's canonical name occurs literally in the text: the summary
     stays in the source's language and every listed skill is grounded.
     """
-    from jobapp.extraction.normalise import normalise
-
-    plain = normalise(source)
     groups: dict[str, list[str]] = {"hard": [], "soft": [], "domain": [], "qualification": []}
     for hit in sorted(hits, key=lambda h: -h.count):
-        literal = re.search(rf"(?<!\w){re.escape(normalise(hit.canonical))}(?!\w)", plain)
-        name = (hit.canonical if literal else hit.surface).strip()
+        name = (hit.canonical if occurs_literally(hit.canonical, source) else hit.surface).strip()
         group = "hard" if hit.category in HARD_CATEGORIES else hit.category
         target = groups.setdefault(group, [])
         if name and name.casefold() not in {s.casefold() for s in target}:
@@ -168,13 +164,17 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
 def first_sentences(text: str, max_chars: int) -> str:
-    """Whole leading sentences (bullets stripped) that fit in ``max_chars``; at least a cut first one."""
+    """Whole leading sentences or bullets (joined with "; ") that fit in ``max_chars``.
+
+    At least the first one, cut at a word, so a mission is never empty when the text is not.
+    """
     out = ""
     for piece in _SENTENCE_END.split(text or ""):
         piece = piece.strip(" \t-•*–—·")
         if not piece:
             continue
-        candidate = f"{out} {piece}".strip()
+        joiner = " " if out.endswith((".", "!", "?", ";")) else "; "
+        candidate = f"{out}{joiner}{piece}" if out else piece
         if len(candidate) > max_chars:
             if not out:
                 cut = piece[:max_chars]
@@ -192,18 +192,17 @@ def parse_pasted_offer(text: str, llm: LLM | None) -> Offer:
     The description is the pasted text itself, never a model's rewrite, and a title, company or
     location the model returns is kept only when it occurs in the text.
     """
-    from jobapp.extraction.grounding import is_grounded
     from jobapp.extraction.offer_fields import guess_offer_fields
     from jobapp.extraction.seniority import detect_language
 
     body = text.strip()
+    language = prompts.lang(detect_language(body))
+    guessed = cache(lambda: guess_offer_fields(body))
 
-    @cache
     def fallback() -> PastedOfferDraft:
-        guessed = guess_offer_fields(body)
-        return PastedOfferDraft(
-            **{k: str(guessed.get(k) or "")[:limit] for k, limit in _PASTED_LIMITS.items()}
-        )
+        fields = {k: str(guessed().get(k) or "")[:limit] for k, limit in _PASTED_LIMITS.items()}
+        fields["contract"] = _CONTRACT_NAMES[language].get(fields["contract"].lower(), fields["contract"])
+        return PastedOfferDraft(**fields)
 
     if llm is None:
         draft = fallback()
@@ -211,20 +210,20 @@ def parse_pasted_offer(text: str, llm: LLM | None) -> Offer:
 
         def validate(d: PastedOfferDraft) -> PastedOfferDraft:
             return d.model_copy(
-                update={k: v if is_grounded(v, body) else "" for k, v in d.model_dump().items()}
+                update={k: v if occurs_literally(v, body) else "" for k, v in d.model_dump().items()}
             )
 
-        language = prompts.lang(detect_language(body))
         draft, _ = generate_fitting(
             llm,
             lambda max_chars: prompts.task_messages("pasted_offer", language, body, max_chars=max_chars),
             PastedOfferDraft,
-            fallback=fallback,
+            fallback=cache(fallback),
             validate=validate,
             language=None,  # names and places have no language
             max_tokens=PASTED_MAX_TOKENS,
         )
-    return Offer(description=body, source="paste", **draft.model_dump())
+    salary = str(guessed().get("salary") or "")[:80]
+    return Offer(description=body, source="paste", salary=salary, **draft.model_dump())
 
 
 _PASTED_LIMITS = {"title": 120, "company": 80, "location": 80, "contract": 30}

@@ -102,6 +102,20 @@ def has_words(text: str, minimum: int) -> bool:
     return len(_WORD.findall(text)) >= minimum
 
 
+def occurs_literally(term: str, source: str) -> bool:
+    """``term`` is written in ``source`` (case, accents and punctuation aside, whole words).
+
+    Stricter than lexicon grounding, which also accepts translations and aliases: a pasted offer's
+    title must be copied from the text, not "Recruiter" for "Chargé de recrutement".
+    """
+    from jobapp.extraction.normalise import normalise
+
+    needle = normalise(term)
+    if not needle:
+        return False
+    return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", normalise(source)) is not None
+
+
 def in_language(text: str, language: str) -> bool:
     """False only when ``text`` is long enough to tell and is clearly in the other language."""
     if len(text.split()) < MIN_WORDS_FOR_LANGUAGE:

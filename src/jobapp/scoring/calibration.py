@@ -1,11 +1,12 @@
 """From a raw score to the 0-100 % the user sees, and the one threshold that means "match".
 
 The % is a probability of relevance learned on labelled pairs (Platt scaling: a logistic curve
-``p = sigmoid(a * raw + b)`` fitted on development data). Because the linear models are trained
-with balanced classes, the probability is the one a pair would have if relevant and irrelevant
-offers were equally common: it reads as "how much this pair looks like a relevant one", which
-spreads scores over the whole range instead of squeezing them near 0 when most offers are
-irrelevant (as in any real search).
+``p = sigmoid(a * raw + b)`` fitted on out-of-fold development scores). A probability depends on
+how common relevant offers are; the development data has one relevant offer per hundred, far
+rarer than in a targeted search, so the fit reweights it to a stated prior (``NOMINAL_PRIOR`` in
+bench/learn_weights.py, 25 %: about one offer in four of a targeted job-board search is worth a
+look). The % therefore reads "chance this offer is relevant, in a typical targeted search", and
+spreads over the range instead of squeezing near 0.
 
 ``DECISION_THRESHOLD`` (0-100) is the single cut-off the UI, ``jobapp eval`` and the explanations
 use to call a pair a match. It is chosen on the development set (best F1) and shipped, with the
@@ -49,26 +50,46 @@ class Platt:
         return cls(a=float(data["a"]), b=float(data["b"]))
 
 
-def fit_platt(raw: np.ndarray, labels: np.ndarray, balanced: bool = True) -> Platt:
-    """Logistic fit of ``labels`` (0/1) on ``raw`` (ideally scores the model did not train on)."""
+def prior_weights(labels: np.ndarray, prior: float | None) -> np.ndarray:
+    """Sample weights that make positives a share ``prior`` of the total (None: as they come)."""
+    y = np.asarray(labels).astype(bool)
+    if prior is None or y.all() or not y.any():
+        return np.ones(y.size)
+    return np.where(y, prior / y.sum(), (1.0 - prior) / (~y).sum()) * y.size
+
+
+def fit_platt(raw: np.ndarray, labels: np.ndarray, prior: float | None = 0.5) -> Platt:
+    """Logistic fit of ``labels`` (0/1) on ``raw`` (ideally scores the model did not train on).
+
+    ``prior``: the share of relevant pairs the probability assumes (the data are reweighted to
+    it); None keeps the data's own share.
+    """
     from sklearn.linear_model import LogisticRegression
 
     x = np.asarray(raw, dtype=np.float64).reshape(-1, 1)
     y = np.asarray(labels).astype(int)
-    model = LogisticRegression(C=1e4, class_weight="balanced" if balanced else None)
-    model.fit(x, y)
+    model = LogisticRegression(C=1e4)
+    model.fit(x, y, sample_weight=prior_weights(y, prior))
     a = float(model.coef_[0, 0])
     if a <= 0:
         raise ValueError("calibration found a non-increasing relation between score and relevance")
     return Platt(a=a, b=float(model.intercept_[0]))
 
 
-def best_f1_threshold(percent: np.ndarray, labels: np.ndarray) -> float:
-    """The 0-100 cut-off maximising F1 (the middle of the best plateau, rounded to 0.5)."""
-    from jobapp.scoring.metrics import precision_recall_f1
+def best_f1_threshold(percent: np.ndarray, labels: np.ndarray, prior: float | None = None) -> float:
+    """The 0-100 cut-off maximising F1 (middle of the best plateau, rounded to 0.5).
 
+    With ``prior``, counts are reweighted so that relevant pairs are that share of the data.
+    """
+    pct = np.asarray(percent, dtype=np.float64)
+    y = np.asarray(labels).astype(bool)
+    w = prior_weights(y, prior)
     grid = np.arange(1.0, 99.5, 0.5)
-    f1 = np.array([precision_recall_f1(percent, labels, t)["f1"] for t in grid])
+    f1 = np.zeros(grid.size)
+    for i, t in enumerate(grid):
+        pred = pct >= t
+        tp, fp, fn = w[pred & y].sum(), w[pred & ~y].sum(), w[~pred & y].sum()
+        f1[i] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
     best = np.flatnonzero(f1 >= f1.max() - 1e-9)
     return float(np.round(np.median(grid[best]) * 2) / 2)
 

@@ -32,7 +32,12 @@ class DiskCachedEmbed:
     """
 
     def __init__(
-        self, embed: EmbedFn, path: str | Path, model: str = "default", batch: int = 256, save_every: int = 2000
+        self,
+        embed: EmbedFn,
+        path: str | Path,
+        model: str = "default",
+        batch: int = 256,
+        save_every: int = 2000,
     ) -> None:
         self.embed_fn = embed
         self.path = Path(path)

@@ -8,7 +8,7 @@ Each feature is a 0..1 (or cosine) signal a recruiter would recognise:
 - ``dense_title``: cosine of the CV's headline (profile title or past job titles) and the offer title;
 - ``lexical``: share of the offer's BM25 term mass found in the CV (see :mod:`bm25`);
 - ``keywords``: ATS keyword coverage (the same number the UI shows);
-- ``skills``: share of the offer's lexicon skills the CV has (canonical names, so FR/EN aliases
+- ``skills``: share of the offer's lexicon skills (among its keywords) the CV has (canonical names, so FR/EN aliases
   match), or ``skill_lines`` when the lexicon finds none in the offer;
 - ``skill_lines``: how much of each required-skill line's wording the CV contains, averaged over
   the lines of the offer's skills section (or ``lexical`` when the offer has no such section);
@@ -17,6 +17,8 @@ Each feature is a 0..1 (or cosine) signal a recruiter would recognise:
 - ``experience``: ``log2((cv years + 1) / (required + 1))`` mapped from [-2, 2] to [0, 1] (0.5: just
   what is asked; required = 2 when unstated): unlike ``seniority`` it keeps growing past the
   requirement, so of two otherwise equal CVs the more experienced one ranks first;
+- ``roles``: how well the CV's dated roles meet the offer's "N years as/in X" sentences (0.5 when
+  the offer has none);
 - ``cross_encoder``: sigmoid of the cross-encoder logit, when one is configured.
 
 Everything a side needs is computed once (:func:`build_cv_side`, :func:`build_offer_sides`, with a
@@ -49,6 +51,7 @@ FEATURES = (
     "title",
     "seniority",
     "experience",
+    "roles",
 )
 CROSS_ENCODER = "cross_encoder"
 #: the texts of each side that are embedded (``dense_<field>`` features)
@@ -145,14 +148,15 @@ def build_offer_sides(
         for o, t in zip(offers, texts, strict=True)
     ]
     titles = [o.title or signals.guess_title(t) for o, t in zip(offers, texts, strict=True)]
+    keywords = [signals.offer_keywords(t) for t in texts]
     return OfferSide(
         texts=texts,
         vectors={name: vectors[i * n : (i + 1) * n] for i, name in enumerate(names)},
         titles=titles,
         title_tokens=[set(tokens(t)) for t in titles],
         skill_tokens=[[set(tokens(s)) for s in skills if tokens(s)] for skills in skill_lists],
-        skills=[set(signals.lexicon_skills(t)) for t in texts],
-        keywords=[signals.offer_keywords(t) for t in texts],
+        skills=[signals.keyword_skills(k) for k in keywords],
+        keywords=keywords,
         required_years=[signals.required_years(t) for t in texts],
         corpus=BM25Corpus(texts),
     )
@@ -211,6 +215,8 @@ def pair_features(
     out["title"] = np.array([_title_match(t, cv.title_lines) for t in offers.title_tokens])
     out["seniority"] = np.array([_seniority(cv.years, r) for r in offers.required_years])
     out["experience"] = np.array([_experience(cv.years, r) for r in offers.required_years])
+    met = [signals.required_experience_met(cv.text, t) for t in offers.texts]
+    out["roles"] = np.array([0.5 if m is None else m for m in met])
     if ce_scores is not None:
         out[CROSS_ENCODER] = 1.0 / (1.0 + np.exp(-np.asarray(ce_scores, dtype=np.float64)))
     return {k: np.asarray(v, dtype=np.float64) for k, v in out.items()}

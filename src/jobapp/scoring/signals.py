@@ -18,6 +18,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
 from jobapp.domain import KeywordCoverage
 from jobapp.scoring.text import fold, tokens
 
@@ -103,6 +105,11 @@ def _lexicon_skills(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(hit.canonical for hit in ext[1].find_skills(text)))
 
 
+def keyword_skills(keywords: list[Any]) -> set[str]:
+    """Canonical lexicon skills among an offer's keywords (saves a second lexicon pass per offer)."""
+    return {k.canonical for k in keywords if getattr(k, "canonical", "")}
+
+
 def find_skills(text: str) -> list[str]:
     """The skills a text lists: its skills section's lines, else the lexicon skills it names."""
     return section_lines(text) or lexicon_skills(text)
@@ -181,6 +188,58 @@ def required_years(text: str) -> float | None:
         return years
     stated = [int(n) for n in _YEARS.findall(fold(text)) if 0 < int(n) <= 20]
     return float(max(stated)) if stated else None
+
+
+@lru_cache(maxsize=4096)
+def dated_roles(cv_text: str, today: date | None = None) -> tuple[tuple[frozenset[str], float], ...]:
+    """``(words, years)`` of each CV line that carries a period (``Data analyst (2019 - 2023)``)."""
+    current = (today or date.today()).year
+    roles = []
+    for line in cv_text.splitlines():
+        folded = fold(line)
+        years = 0.0
+        for start, end in _RANGE.findall(folded):
+            e = current if not end[:1].isdigit() else int(end)
+            if int(start) <= e <= current + 1:
+                years += e - int(start)
+        words = frozenset(t for t in tokens(_RANGE.sub(" ", folded)) if not t.isdigit())
+        if years and words:
+            roles.append((words, years))
+    return tuple(roles)
+
+
+@lru_cache(maxsize=4096)
+def experience_requirements(offer_text: str) -> tuple[tuple[frozenset[str], float], ...]:
+    """``(words, years)`` of each offer sentence asking for years of experience in something."""
+    out = []
+    for sentence in re.split(r"[\n.;]+", fold(offer_text)):
+        numbers = [int(n) for n in _YEARS.findall(sentence) if 0 < int(n) <= 20]
+        if numbers:
+            out.append((frozenset(tokens(sentence)), float(max(numbers))))
+    return tuple(out)
+
+
+def required_experience_met(cv_text: str, offer_text: str) -> float | None:
+    """How well the CV's dated roles meet the offer's "N years as/in X" requirements (0..1).
+
+    Per requirement: the CV roles whose words mostly appear in it (share of the role's words
+    >= 1/2) are summed; the score is best overlap x min(1, years found / years asked). Averaged
+    over requirements; None when the offer states none.
+    """
+    needs = experience_requirements(offer_text)
+    if not needs:
+        return None
+    roles = dated_roles(cv_text)
+    scores = []
+    for words, years in needs:
+        overlaps = [(len(w & words) / len(w), y) for w, y in roles]
+        relevant = [(o, y) for o, y in overlaps if o >= 0.5]
+        if not relevant:
+            scores.append(0.0)
+            continue
+        found = sum(y for _, y in relevant)
+        scores.append(max(o for o, _ in relevant) * min(1.0, found / years))
+    return float(np.mean(scores))
 
 
 def guess_title(text: str) -> str:

@@ -59,9 +59,13 @@ def collect_one(kind: str, value: Any, ctx: StepContext) -> repo.UpsertResult:
 
         return store_offers([offer_from_text(value, llm=get_llm())], detail="pasted text")
     if kind == "url":
-        from jobapp.sources.url import fetch_offer
+        from jobapp.sources.url import resolve_url
 
-        return store_offers([fetch_offer(value)], detail=value)
+        found = resolve_url(value)
+        if isinstance(found, Offer):
+            return store_offers([found], detail=value)
+        ctx.log(STEP, f"Search URL: searching {', '.join(found.boards)} for {found.query!r}.")
+        kind, value = "search", found.as_kwargs()
     if kind == "search":
         from jobapp.sources.boards import search_boards
 
