@@ -49,6 +49,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("JOBAPP_LLM_API_KEY", "", "API key for the OpenAI-compatible server, if it needs one."),
     Setting("JOBAPP_LLM_TIMEOUT", "120", "Seconds before an LLM request is abandoned.", float),
     Setting("JOBAPP_LLM_MAX_TOKENS", "512", "Upper bound on tokens generated per LLM call.", int),
+    Setting("JOBAPP_LLM_THREADS", "0", "CPU threads of the local GGUF runtime; 0: all cores but one.", int),
     Setting("JOBAPP_DEVICE", "auto", "Torch device for embedders/rerankers: auto, cpu, cuda, mps."),
     Setting("JOBAPP_RERANK_TOP", "100", "How many bi-encoder candidates the reranker rescores.", int),
     Setting("JOBAPP_EXPLAIN_TOP", "10", "How many top matches get an explanation.", int),

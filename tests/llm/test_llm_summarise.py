@@ -182,3 +182,10 @@ def test_pasted_offer_description_is_never_rewritten(scripted):
     offer = parse_pasted_offer(PASTED, llm)
     assert offer.description == PASTED.strip()
     assert offer.title != "Recruiter"  # an English rewrite is not in the text
+
+
+def test_skills_in_the_wrong_group_are_dropped(scripted, french_offer):
+    llm = scripted(json.dumps({"key_skills": ["Python", "autonomie"], "soft_skills": ["Python", "rigueur"]}))
+    summary = summarise_offer(french_offer, llm)
+    assert summary.key_skills == ["Python"]
+    assert summary.soft_skills == ["rigueur"]

@@ -100,6 +100,8 @@ def test_rerank_top_limits_cross_encoder_reads() -> None:
     )
     assert ce.seen == 3
     assert len(matches) == len(offers)
+    assert sum("cross_encoder" in m.components for m in matches) == 3
+    assert all("cross_encoder" in m.components for m in matches[:3])
     scores = [m.score for m in matches]
     assert scores == sorted(scores, reverse=True)
 

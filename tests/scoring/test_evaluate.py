@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from jobapp.errors import InvalidInput
+from jobapp.scoring.calibration import DECISION_THRESHOLD
 from jobapp.scoring.evaluate import evaluate_file, format_report, read_benchmark
 
 from .conftest import FIXTURES, load_cv, token_embed
@@ -71,7 +72,12 @@ def test_evaluate_file(bench_file: Path) -> None:
     assert report["pooled"]["average_precision"] > 0.8
     nurse = next(r for r in report["per_line"] if r["id"] == "nurse")
     assert nurse["relevant"] == 2 and nurse["top"] in {"en_nurse", "fr_infirmier"}
-    assert nurse["recall"] == pytest.approx(1.0)
+    assert report["threshold"] == DECISION_THRESHOLD
+    assert 0.0 <= nurse["precision"] <= 1.0 and 0.0 <= nurse["recall"] <= 1.0
+    lenient = evaluate_file(bench_file, embed=token_embed, threshold=0.0)
+    assert lenient["pooled"]["recall"] == 1.0
+    strict = evaluate_file(bench_file, embed=token_embed, threshold=100.1)
+    assert strict["pooled"]["recall"] == 0.0 and strict["pooled"]["f1"] == 0.0
     text = format_report(report)
     assert "macro" in text and "pooled" in text and "nurse" in text
     json.dumps(report)  # --json must serialise

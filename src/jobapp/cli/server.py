@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import ipaddress
+import os
+import subprocess
+import sys
 
 import click
 
@@ -20,16 +23,29 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def start_worker_process(workers: int) -> subprocess.Popen[bytes]:
+    """The queue worker as a child process at lower CPU priority.
+
+    Why not threads in the web process: embedding and LLM work hold the CPU (and, in places, the GIL)
+    for seconds, and the UI's status and log polling then waits behind them. A separate, niced process
+    keeps the page responsive, and loads the models where they are used, once.
+    """
+    return subprocess.Popen(
+        [sys.executable, "-m", "jobapp.tasks.worker", "--workers", str(workers)],
+        preexec_fn=lambda: os.nice(10),
+    )
+
+
 @click.command("serve")
 @click.option("--host", default=None, help="Address to bind (default JOBAPP_HOST, 127.0.0.1).")
 @click.option("--port", type=click.IntRange(1, 65535), default=None, help="Port (default JOBAPP_PORT, 5000).")
 @click.option("--workers", type=click.IntRange(0, 16), default=1, show_default=True,
-              help="In-process queue workers (0: only enqueue, for separate `jobapp worker` processes).")
+              help="Worker threads of the queue worker process started with the app "
+                   "(0: none, for separate `jobapp worker` processes).")
 def serve(host: str | None, port: int | None, workers: int) -> None:
-    """Run the web app (production WSGI server) with an in-process task worker."""
+    """Run the web app (production WSGI server) with a task worker process."""
     from waitress import serve as waitress_serve
 
-    from jobapp.tasks.queue import start_inprocess_consumer
     from jobapp.web import create_app
 
     host = host or config.get("JOBAPP_HOST")
@@ -38,13 +54,17 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
         raise InvalidInput(f"Refusing to listen on {host} without an access token.",
                            hint="Set JOBAPP_TOKEN to a long random secret, or bind to 127.0.0.1.")
     app = create_app()
-    consumer = start_inprocess_consumer(workers) if workers else None
+    worker_process = start_worker_process(workers) if workers else None
     console.print(f"Job App Assistant on http://{host}:{port}/  (Ctrl+C to stop)")
     try:
         waitress_serve(app, host=host, port=port, threads=8, ident="jobapp")
     finally:
-        if consumer:
-            consumer.stop()
+        if worker_process:
+            worker_process.terminate()  # SIGTERM: the worker hands its step back to the queue
+            try:
+                worker_process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                worker_process.kill()
 
 
 @click.command("worker")

@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field, StringConstraints
 from jobapp.domain import CvProfile, Provenance, text_hash
 from jobapp.llm import prompts
 from jobapp.llm.structured import generate_fitting
-from jobapp.llm.summarise import SeniorityLevel, seniority_label, skills_by_group
+from jobapp.llm.summarise import SeniorityLevel, in_lexicon_group, seniority_label, skills_by_group
 from jobapp.llm.text_checks import has_words
 from jobapp.models.base import LLM, Message
 
@@ -76,8 +76,8 @@ def build_cv_profile(cv_text: str, llm: LLM | None) -> CvProfile:
                     "summary": d.summary
                     if has_words(d.summary, 5) and not _PLACEHOLDER.search(d.summary)
                     else "",
-                    "hard_skills": ground(d.hard_skills, text)[0],
-                    "soft_skills": ground(d.soft_skills, text)[0],
+                    "hard_skills": in_lexicon_group(ground(d.hard_skills, text)[0], soft=False),
+                    "soft_skills": in_lexicon_group(ground(d.soft_skills, text)[0], soft=True),
                     "education": ground(d.education, text)[0],
                     # explicit evidence in the text beats the model's guess
                     "level": "" if known.level else d.level,

@@ -87,8 +87,8 @@ def summarise_offer(offer: Offer, llm: LLM | None) -> OfferSummary:
                 update={
                     "profile": d.profile if has_words(d.profile, 2) else "",
                     "mission": d.mission if has_words(d.mission, 4) else "",
-                    "key_skills": ground(d.key_skills, text)[0],
-                    "soft_skills": ground(d.soft_skills, text)[0],
+                    "key_skills": in_lexicon_group(ground(d.key_skills, text)[0], soft=False),
+                    "soft_skills": in_lexicon_group(ground(d.soft_skills, text)[0], soft=True),
                     "contract": d.contract if is_grounded(d.contract, text) else "",
                     # an explicit level in the text beats the model's guess
                     "seniority": "" if known_level else d.seniority,
@@ -152,6 +152,22 @@ def skills_by_group(hits: list[SkillHit], source: str) -> dict[str, list[str]]:
         if name and name.casefold() not in {s.casefold() for s in target}:
             target.append(name)
     return groups
+
+
+def in_lexicon_group(items: list[str], *, soft: bool) -> list[str]:
+    """Drop items the lexicon files under the other group ("Python" listed as a soft skill).
+
+    Items the lexicon does not know are kept: it is a guard against mix-ups, not a whitelist.
+    """
+    from jobapp.extraction.skills import find_skills
+
+    kept: list[str] = []
+    for item in items:
+        categories = {hit.category for hit in find_skills(item)}
+        wrong_group = "soft" not in categories if soft else categories == {"soft"}
+        if not (categories and wrong_group):
+            kept.append(item)
+    return kept
 
 
 def seniority_label(seniority: object) -> str:

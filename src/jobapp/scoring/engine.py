@@ -77,6 +77,7 @@ def rank_offers(
     if effective == "bi-encoder":
         features = {"dense_text": features["dense_text"]}
     model, platt = engine_model(effective)
+    unread: np.ndarray | None = None
     if effective == "hybrid+ce":
         base_model, base_platt = engine_model("hybrid")
         model_scores = base_model.logit(features)
@@ -89,7 +90,7 @@ def rank_offers(
         features = pair_features(cv, side, ce_scores=np.nan_to_num(ce, nan=0.0))
         raw = model.logit(features)
         percent = platt.percent(raw)
-        rest = np.isnan(ce)
+        rest = unread = np.isnan(ce)
         # offers the cross-encoder did not read keep the CE-free score, capped below the read ones
         if rest.any():
             cap = percent[~rest].min()
@@ -107,6 +108,8 @@ def rank_offers(
     for rank, i in enumerate(order, start=1):
         components, _ = scored[i]
         components["raw"] = round(float(raw[i]), 4)
+        if unread is not None and unread[i]:
+            components.pop("cross_encoder", None)  # the cross-encoder did not read this offer
         offer = offers[i]
         matches.append(
             Match(
