@@ -123,6 +123,19 @@ def _company_line(line: str, fields: dict[str, str]) -> bool:
     return True
 
 
+def _label_then_value(lines: list[str], i: int, fields: dict[str, str], used: set[int]) -> None:
+    """A label alone on its line ("## Job title", "Entreprise :") with the value on the next line."""
+    label = normalise(lines[i].strip().strip("#*").strip().rstrip(":").strip())
+    field = _LABEL_LOOKUP.get(label)
+    if not field or fields[field] or i in used:
+        return
+    nxt = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].strip()), None)
+    if nxt is None or nxt in used or not _is_title_line(lines[nxt]):
+        return
+    fields[field] = _clean(lines[nxt].lstrip("#"))
+    used.update((i, nxt))
+
+
 def guess_offer_fields(text: str) -> dict[str, str]:
     """Best guess of the offer's fields; every key of FIELDS is present ("" when unknown)."""
     text = unify_punctuation(text or "").replace("\r\n", "\n")
@@ -136,7 +149,8 @@ def guess_offer_fields(text: str) -> dict[str, str]:
             if m and field and not fields[field]:
                 fields[field] = _clean(m.group(2))
                 used.add(i)
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+        _label_then_value(lines, i, fields, used)
+    first = next((i for i, line in enumerate(lines) if line.strip() and i not in used), None)
     if not fields["title"] and first is not None and first not in used and _is_title_line(lines[first]):
         title_line = _clean(lines[first].lstrip("#"))
         used.add(first)
