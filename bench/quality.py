@@ -154,6 +154,83 @@ def ranking_metrics(per_line: list[tuple[np.ndarray, np.ndarray]]) -> dict[str, 
     }
 
 
+FIXTURES = ROOT / "tests" / "scoring" / "fixtures"
+#: hand labels of the FR/EN fixtures: CV -> relevant offers (all other offers are irrelevant)
+FIXTURE_LABELS = {
+    "fr_data_scientist": {"en_data_scientist", "fr_data_scientist"},
+    "fr_infirmiere": {"en_nurse", "fr_infirmier"},
+    "en_accountant": {"en_accountant", "fr_comptable"},
+    "fr_boulanger": {"en_baker"},
+}
+
+
+def fixture_lines() -> list[tuple[dict[str, Any], BenchmarkLine]]:
+    """The hand-written FR/EN CVs and offers of tests/scoring/fixtures (never used for learning)."""
+    files = sorted((FIXTURES / "offers").glob("*.txt"))
+    offers = []
+    for pos, path in enumerate(files):
+        title, _, body = path.read_text("utf-8").partition("\n")
+        offers.append(Offer(id=pos, title=title.strip(), description=body.strip()))
+    out = []
+    for cv, relevant in FIXTURE_LABELS.items():
+        line = BenchmarkLine(
+            id=cv,
+            cv_text=(FIXTURES / "cv" / f"{cv}.txt").read_text("utf-8"),
+            offers=offers,
+            offer_keys=[p.stem for p in files],
+            labels=np.array([1.0 if p.stem in relevant else 0.0 for p in files]),
+        )
+        out.append(({"id": cv}, line))
+    return out
+
+
+def tfidf_twins(rows: list[dict[str, Any]]) -> float:
+    """Task (a) for the TF-IDF baseline: matched resume closer to the JD than its twin."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    wins = 0.0
+    for row in rows:
+        m = TfidfVectorizer(sublinear_tf=True).fit_transform([row["jd"], row["matched"], row["unmatched"]])
+        sims = (m[1:] @ m[0].T).toarray().ravel()
+        wins += 1.0 if sims[0] > sims[1] else 0.5 if sims[0] == sims[1] else 0.0
+    return wins / len(rows)
+
+
+def compare(
+    lines: list[tuple[dict[str, Any], BenchmarkLine]], embed: Any, engines: str, reranker: Any
+) -> dict[str, Any]:
+    """Baselines and engines side by side on benchmark lines."""
+    from jobapp.scoring.evaluate import evaluate_lines
+
+    out: dict[str, Any] = {}
+    baselines: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {"tf-idf cosine": [], "minilm cosine": []}
+    for _, line in lines:
+        baselines["tf-idf cosine"].append((tfidf_scores(line), line.labels))
+        cv = embed([line.cv_text])[0]
+        offers = embed([o.full_text() for o in line.offers])
+        baselines["minilm cosine"].append((offers @ cv, line.labels))
+    for name, pairs in baselines.items():
+        out[name] = ranking_metrics(pairs)
+    for engine in [e for e in engines.split(",") if e]:
+        report = evaluate_lines([line for _, line in lines], embed, engine=engine, reranker=reranker)
+        out[engine] = {
+            **{f"macro_{k}": v for k, v in report["macro"].items()},
+            **{f"pooled_{k}": v for k, v in report["pooled"].items() if k != "predicted_positive"},
+        }
+    return out
+
+
+def show(results: dict[str, Any]) -> None:
+    print(results["data"])
+    keys = sorted({k for v in results.values() if isinstance(v, dict) for k in v})
+    names = [n for n, v in results.items() if isinstance(v, dict)]
+    print(f"{'metric':<28}" + "".join(f"{n:>16}" for n in names))
+    for key in keys:
+        cells = [results[n].get(key) for n in names]
+        print(f"{key:<28}" + "".join(f"{c:>16.3f}" if isinstance(c, float) else f"{'':>16}" for c in cells))
+    print(flush=True)
+
+
 def twins_accuracy(
     rows: list[dict[str, Any]], embed: Any, engine: str, reranker: Any = None
 ) -> dict[str, float]:
@@ -171,7 +248,7 @@ def twins_accuracy(
         b = rank_offers(row["unmatched"], None, offer, None, embed, reranker=reranker, engine=engine)[0]
         ka, kb = (a.score, a.components["raw"]), (b.score, b.components["raw"])
         wins += 1.0 if ka > kb else 0.5 if ka == kb else 0.0
-    return {"twins_accuracy": wins / len(rows), "jds": len(rows)}
+    return {"twins_accuracy": wins / len(rows)}
 
 
 def main() -> None:
@@ -186,8 +263,6 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
     args = parser.parse_args()
 
-    from jobapp.scoring.evaluate import evaluate_lines
-
     _dev, test = split(load_rjdb())
     lines = build_lines(test)
     if args.limit:
@@ -199,35 +274,22 @@ def main() -> None:
         from jobapp.models.registry import get_reranker
 
         reranker = get_reranker(args.cross_encoder)
+    t = time.time()
     results: dict[str, Any] = {
         "data": f"rjdb test half: {len(lines)} CVs x 100 offers; {len(test)} twin pairs"
     }
-    t = time.time()
-    baselines = {
-        "tf-idf cosine": [(tfidf_scores(line), line.labels) for _, line in lines],
-        "minilm cosine": [],
-    }
-    for _, line in lines:
-        cv = embed([line.cv_text])[0]
-        offers = embed([o.full_text() for o in line.offers])
-        baselines["minilm cosine"].append((offers @ cv, line.labels))
-    for name, pairs in baselines.items():
-        results[name] = ranking_metrics(pairs)
+    results.update(compare(lines, embed, args.engines, reranker))
+    results["tf-idf cosine"]["twins_accuracy"] = tfidf_twins(test)
     for engine in [e for e in args.engines.split(",") if e]:
-        report = evaluate_lines([line for _, line in lines], embed, engine=engine, reranker=reranker)
-        results[engine] = {
-            **{f"macro_{k}": v for k, v in report["macro"].items()},
-            **{f"pooled_{k}": v for k, v in report["pooled"].items() if k != "predicted_positive"},
-            **twins_accuracy(test, embed, engine, reranker),
-        }
+        results[engine].update(twins_accuracy(test, embed, engine, reranker))
     results["seconds"] = round(time.time() - t, 1)
-    print(results["data"])
-    keys = sorted({k for v in results.values() if isinstance(v, dict) for k in v})
-    names = [n for n, v in results.items() if isinstance(v, dict)]
-    print(f"{'metric':<28}" + "".join(f"{n:>16}" for n in names))
-    for key in keys:
-        cells = [results[n].get(key) for n in names]
-        print(f"{key:<28}" + "".join(f"{c:>16.3f}" if isinstance(c, float) else f"{'':>16}" for c in cells))
+    show(results)
+    fixtures: dict[str, Any] = {
+        "data": "FR/EN fixtures: 4 CVs x 12 offers (tests/scoring/fixtures, hand labels)"
+    }
+    fixtures.update(compare(fixture_lines(), embed, args.engines, reranker))
+    show(fixtures)
+    results["fixtures_fr_en"] = fixtures
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=2))
