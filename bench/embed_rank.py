@@ -4,7 +4,9 @@
 
 1. texts/s of our embedding path (registry embedder: chunking + batching) vs plain
    ``SentenceTransformer.encode`` on the same texts, in the same run (target ratio >= 0.9);
-2. time to rank N cached offers for one CV with the bi-encoder (target < 0.5 s for 10,000). The
+2. time to rank N cached offers for one CV with the bi-encoder (target < 0.5 s for 10,000): the
+   embedding cache lookup (database) plus scoring; and the whole `match` step, which also reads the
+   offers from the database and writes the ranking back. The
    cache is filled with unit vectors for synthetic offers (embedding 10,000 texts for real takes
    ~15 min on 2 cores and says nothing about ranking speed);
 3. speed-up of a second `jobapp match` over the first on the demo data (target >= 20x).
@@ -84,11 +86,28 @@ def main() -> None:
         stored = repo.list_offers(s)
         repo.put_embeddings(s, embedder.name, {text_hash(o.full_text()): vectors[i % len(vectors)]
                                                 for i, o in enumerate(stored)})
+    from jobapp.scoring.engine import rank_offers
+    from jobapp.steps.embedding_cache import cached_embed
+
+    cv_text = repo_cv_text()
+    embed = cached_embed(embedder)
+    t = time.perf_counter()
+    ranked = rank_offers(cv_text, None, stored, None, embed, engine="bi-encoder")
+    figures[f"rank_{len(ranked)}_cached_offers_s"] = time.perf_counter() - t
     t = time.perf_counter()
     matches, fresh = rank_current("bi-encoder")
-    figures[f"rank_{len(matches)}_cached_offers_s"] = time.perf_counter() - t
+    figures[f"match_step_{len(matches)}_offers_with_db_read_write_s"] = time.perf_counter() - t
     assert fresh
     print(json.dumps({k: round(v, 4) for k, v in figures.items()}, indent=2))
+
+
+def repo_cv_text() -> str:
+    from jobapp.store import db, repo
+
+    with db.session() as s:
+        cv = repo.current_cv(s)
+        assert cv is not None
+        return cv.text
 
 
 if __name__ == "__main__":

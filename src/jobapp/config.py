@@ -51,7 +51,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("JOBAPP_LLM_MAX_TOKENS", "512", "Upper bound on tokens generated per LLM call.", int),
     Setting("JOBAPP_LLM_THREADS", "0", "CPU threads of the local GGUF runtime; 0: all cores but one.", int),
     Setting("JOBAPP_DEVICE", "auto", "Torch device for embedders/rerankers: auto, cpu, cuda, mps."),
-    Setting("JOBAPP_RERANK_TOP", "100", "How many bi-encoder candidates the reranker rescores.", int),
+    Setting("JOBAPP_RERANK_TOP", "200", "How many of the bi-encoder's best offers the reranker rescores.", int),
     Setting("JOBAPP_EXPLAIN_TOP", "10", "How many top matches get an explanation.", int),
     Setting("JOBAPP_OCR", "auto", "OCR for scanned PDFs: 'auto' (use tesseract when installed) or 'off'."),
     Setting("JOBAPP_ALLOW_PRIVATE_URLS", "0", "1 lets offer URLs point at loopback/private addresses "

@@ -13,8 +13,9 @@ from typing import Any
 
 import numpy as np
 
-from jobapp.domain import CvProfile, Match, Offer, OfferSummary
+from jobapp.domain import CvProfile, KeywordCoverage, Match, Offer, OfferSummary
 from jobapp.errors import InvalidInput
+from jobapp.scoring import signals
 from jobapp.scoring.calibration import Platt, shipped
 from jobapp.scoring.features import (
     DENSE_FIELDS,
@@ -48,6 +49,59 @@ def engine_model(engine: str) -> tuple[LinearModel, Platt]:
     return LinearModel.from_dict(data["model"]), Platt.from_dict(data["calibration"])
 
 
+#: How many of the bi-encoder's best offers get their keyword coverage computed (for display).
+KEYWORDS_TOP = 50
+
+
+def rank_by_embedding(
+    cv_text: str,
+    cv_profile: CvProfile | None,
+    offers: Sequence[Offer],
+    embed: EmbedFn,
+    top: int | None = None,
+    keywords_top: int = KEYWORDS_TOP,
+) -> list[Match]:
+    """Step 5, the first stage: whole-text cosine only, one matrix product over all offers.
+
+    It has to stay fast over thousands of offers, so it analyses no offer text: keyword coverage
+    (for display) is computed for the ``keywords_top`` best ones only; the reranker computes it for
+    every offer it reads.
+    """
+    vectors = np.asarray(embed([cv_text, *(o.full_text() for o in offers)]), dtype=np.float32)
+    cosine = vectors[1:] @ vectors[0]
+    model, platt = engine_model("bi-encoder")
+    raw = model.logit({"dense_text": cosine})
+    percent = platt.percent(raw)
+    order = np.lexsort((-raw, -percent))  # saturated percentages keep the cosine order
+    if top is not None:
+        order = order[:top]
+    index = signals.cv_index(cv_text) if keywords_top else None
+    cv_id = cv_profile.cv_id if cv_profile and cv_profile.cv_id is not None else 0
+    matches = []
+    for rank, i in enumerate(order.tolist(), start=1):
+        offer = offers[i]
+        keywords = (
+            signals.keyword_coverage(signals.offer_keywords(offer.full_text()), index)
+            if rank <= keywords_top
+            else KeywordCoverage()
+        )
+        # model_construct: every value is computed here (no untrusted input), and validating
+        # thousands of records would cost more than the ranking itself.
+        matches.append(
+            Match.model_construct(
+                offer_id=offer.id if offer.id is not None else i,
+                cv_id=cv_id,
+                rank=rank,
+                dense=float(cosine[i]),
+                score=float(percent[i]),
+                components={"dense_text": round(float(cosine[i]), 4), "raw": round(float(raw[i]), 4)},
+                keywords=keywords,
+                engine="bi-encoder",
+            )
+        )
+    return matches
+
+
 def rank_offers(
     cv_text: str,
     cv_profile: CvProfile | None,
@@ -70,7 +124,9 @@ def rank_offers(
     if not offers:
         return []
     effective = resolve_engine(engine, reranker)
-    fields = ("text",) if effective == "bi-encoder" else DENSE_FIELDS
+    if effective == "bi-encoder":
+        return rank_by_embedding(cv_text, cv_profile, offers, embed, top=top)
+    fields = DENSE_FIELDS
     cv = build_cv_side(cv_text, cv_profile, embed, fields)
     side = build_offer_sides(offers, summaries, embed, fields)
     features = pair_features(cv, side)

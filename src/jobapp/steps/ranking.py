@@ -43,6 +43,14 @@ def rank_current(engine: str, ctx: StepContext | None = None, step: str = "match
         profile = repo.latest_profile(s, cv.id)
     if not offers:
         raise MissingPrerequisite("No offers to rank.", hint="Collect some first: `jobapp offers import FILE`.")
+    candidates = config.get("JOBAPP_RERANK_TOP")
+    if engine != "bi-encoder" and len(offers) > candidates:
+        # Two stages: the reranker reads only the bi-encoder's best candidates.
+        first, _ = rank_current("bi-encoder", ctx, step)
+        keep = {m.offer_id for m in first[:candidates]}
+        offers = [o for o in offers if o.id in keep]
+        if ctx:
+            ctx.log(step, f"Reranking the bi-encoder's {len(offers)} best offers.")
     embedder = get_embedder()
     reranker = get_reranker() if engine != "bi-encoder" else None
     label = engine_label(engine, embedder.name, getattr(reranker, "name", None))
@@ -52,16 +60,15 @@ def rank_current(engine: str, ctx: StepContext | None = None, step: str = "match
     input_hash = text_hash("|".join(parts))
     with db.session() as s:
         if repo.match_input_hash(s, cv.id, label) == input_hash:
-            matches = [m for m in repo.latest_matches(s, cv.id) if m.engine == label]
+            matches = repo.latest_matches(s, cv.id, engine=label)
             if matches:
                 if ctx:
                     ctx.log(step, f"Nothing changed since the last ranking of {len(offers)} offers (cached).")
                 return matches, False
     if ctx:
         ctx.log(step, f"Ranking {len(offers)} offers with {label}...", done=0, total=len(offers))
-    top = config.get("JOBAPP_RERANK_TOP") if engine != "bi-encoder" else None
     matches = rank_offers(cv.text, profile, offers, summaries, cached_embed(embedder), reranker=reranker,
-                          engine=engine, top=top)
+                          engine=engine)
     for m in matches:
         m.cv_id, m.engine = cv.id, label
     with db.session() as s:

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 import numpy as np
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from jobapp.domain import (
@@ -211,9 +211,10 @@ def get_embeddings(s: Session, model: str, hashes: list[str]) -> dict[str, np.nd
     out: dict[str, np.ndarray] = {}
     for i in range(0, len(hashes), 500):  # stay under SQL parameter limits
         chunk = hashes[i : i + 500]
-        for r in s.scalars(select(EmbeddingRow).where(EmbeddingRow.model == model,
-                                                      EmbeddingRow.text_hash.in_(chunk))):
-            out[r.text_hash] = np.frombuffer(r.vector, dtype="<f4").copy()
+        # Plain columns, not ORM objects: this runs over thousands of offers on every ranking.
+        for h, vector in s.execute(select(EmbeddingRow.text_hash, EmbeddingRow.vector).where(
+                EmbeddingRow.model == model, EmbeddingRow.text_hash.in_(chunk))):
+            out[h] = np.frombuffer(vector, dtype="<f4")
     return out
 
 
@@ -235,23 +236,27 @@ def save_matches(s: Session, matches: list[Match], input_hash: str, run_id: int 
         return
     cv_id, engine = matches[0].cv_id, matches[0].engine
     s.execute(delete(MatchRow).where(MatchRow.cv_id == cv_id, MatchRow.engine == engine))
-    for m in matches:
-        s.add(MatchRow(run_id=run_id, cv_id=m.cv_id, offer_id=m.offer_id, engine=m.engine,
-                       input_hash=input_hash, score=m.score, dense=m.dense, rank=m.rank,
-                       data=m.model_dump(mode="json")))
+    now = utcnow()
+    # One bulk INSERT: a ranking can hold thousands of offers.
+    s.execute(insert(MatchRow), [
+        {"run_id": run_id, "cv_id": m.cv_id, "offer_id": m.offer_id, "engine": m.engine,
+         "input_hash": input_hash, "score": m.score, "dense": m.dense, "rank": m.rank,
+         "data": m.model_dump(mode="json"), "created_at": now}
+        for m in matches])
     s.flush()
 
 
-def latest_matches(s: Session, cv_id: int, engine_prefix: str | None = None) -> list[Match]:
-    """The newest ranking of the CV (the reranked one when there is one), best first."""
-    rows = list(s.scalars(select(MatchRow).where(MatchRow.cv_id == cv_id).order_by(MatchRow.created_at.desc())))
-    if engine_prefix:
-        rows = [r for r in rows if r.engine.startswith(engine_prefix)]
+def latest_matches(s: Session, cv_id: int, engine: str | None = None) -> list[Match]:
+    """The CV's ranking by ``engine``, or by default its newest one (the reranked one when there is
+    one), best first."""
+    q = select(MatchRow).where(MatchRow.cv_id == cv_id).order_by(MatchRow.created_at.desc())
+    if engine is not None:
+        q = q.where(MatchRow.engine == engine)
+    rows = list(s.scalars(q))
     if not rows:
         return []
-    # Prefer the reranked list over the bi-encoder one when both exist.
-    engines = {r.engine for r in rows}
-    chosen = next((e for e in engines if not e.startswith("bi-encoder")), None) or rows[0].engine
+    # Prefer the newest reranked list over the bi-encoder one when both exist.
+    chosen = next((r.engine for r in rows if not r.engine.startswith("bi-encoder")), rows[0].engine)
     picked = [Match.model_validate(r.data) for r in rows if r.engine == chosen]
     return sorted(picked, key=lambda m: m.rank)
 
