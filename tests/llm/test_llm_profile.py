@@ -13,7 +13,6 @@ from jobapp.llm.profile import (
     education_lines,
     ensure_anonymised,
     first_role_line,
-    years_from_date_ranges,
 )
 from jobapp.llm.prompts import task_messages
 
@@ -128,7 +127,9 @@ def test_role_line_and_degree_lines():
     assert education_lines("I like it but not much") == []
 
 
-def test_years_from_date_ranges():
+def test_years_from_date_ranges_skip_studies():
+    from jobapp.extraction.seniority import years_from_dates as years_from_date_ranges
+
     text = "2012 - 2014 Analyste chez X\n2014 – 2016 Consultant\n2015-2017 mission parallèle\n2008 - 2011 Master, Université\n"
     assert years_from_date_ranges(text, this_year=2025) == 5.0  # 2012-2017 merged; the degree line ignored
     assert years_from_date_ranges("2021 - aujourd'hui : Data engineer", this_year=2025) == 4.0

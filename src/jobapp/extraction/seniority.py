@@ -133,6 +133,11 @@ _DATE_RANGE = re.compile(
     rf"\b{_MONTH}((?:19|20)\d\d)\s*(?:-|a|au|to|until|jusqu'a|->|>)\s*(?:{_MONTH}((?:19|20)\d\d)\b|{_PRESENT})"
 )
 _SINCE = re.compile(r"\b(?:depuis|since)\s+(?:\w+\s+)?((?:19|20)\d\d)\b")
+# A date range on a line naming a degree or a school is studies, not work (normalised text).
+_STUDY_LINE = re.compile(
+    r"\b(?:master|mastere|licence|bachelor|doctorat|phd|msc|bsc|mba|bts|dut|deug|dess|diplome|diploma|"
+    r"degree|baccalaureat|bac ?\+ ?\d|universite|university|ecole d'ingenieurs?|engineering school)\b"
+)
 _EDUCATION_HEADINGS = re.compile(
     r"^\W*(?:formation|formations|education|diplomes?|etudes|academic background|cursus)\W*$", re.M
 )
@@ -155,6 +160,10 @@ def years_from_dates(text: str, this_year: int | None = None) -> float | None:
         norm = norm[: edu.start()] + (rest[nxt.start() :] if nxt else "")
     spans: list[tuple[int, int]] = []
     for m in _DATE_RANGE.finditer(norm):
+        line_start = norm.rfind("\n", 0, m.start()) + 1
+        line_end = norm.find("\n", m.end())
+        if _STUDY_LINE.search(norm[line_start : line_end if line_end >= 0 else None]):
+            continue
         start = int(m.group(1))
         end = int(m.group(2)) if m.group(2) else now
         if 1960 <= start <= end <= now:

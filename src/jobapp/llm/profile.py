@@ -155,7 +155,7 @@ _PLACEHOLDER = re.compile(r"[\[<{][A-Z_ ]{2,}[\]>}]")
 
 def profile_from_extraction(text: str, language: str) -> CvProfileDraft:
     """The deterministic profile of an anonymised CV text."""
-    from jobapp.extraction.seniority import detect_seniority
+    from jobapp.extraction.seniority import detect_seniority, years_from_dates
     from jobapp.extraction.skills import find_skills
 
     groups = skills_by_group(find_skills(text), text)
@@ -164,7 +164,7 @@ def profile_from_extraction(text: str, language: str) -> CvProfileDraft:
     years = getattr(seniority, "years", None)
     level = seniority_label(seniority)
     if years is None:
-        years = years_from_date_ranges(text)
+        years = years_from_dates(text)
         level = level or (level_for_years(years) if years is not None else "")
     title = first_role_line(text)
     return CvProfileDraft(
@@ -177,45 +177,6 @@ def profile_from_extraction(text: str, language: str) -> CvProfileDraft:
         years_experience=float(years) if years is not None and 0 <= float(years) <= 50 else None,
         education=education_lines(text)[:5],
     )
-
-
-_YEAR_RANGE = re.compile(
-    r"\b((?:19|20)\d{2})\s*(?:-|–|—|à|au|to|until)\s*((?:19|20)\d{2}|pr[ée]sent|aujourd'hui|now|current|"
-    r"actuel(?:lement)?|ce jour|today|en cours)",
-    re.I,
-)
-
-
-def years_from_date_ranges(text: str, this_year: int | None = None) -> float | None:
-    """Years of experience from the CV's date ranges ("2019 - 2025", "2021 – aujourd'hui").
-
-    Overlapping ranges are merged; ranges on degree lines (studies) are ignored. None when the CV
-    has no usable range.
-    """
-    import datetime
-
-    now = this_year or datetime.date.today().year
-    spans: list[tuple[int, int]] = []
-    for line in text.splitlines():
-        if _DEGREE.search(line) or _DEGREE_ACRONYM.search(line):
-            continue
-        for match in _YEAR_RANGE.finditer(line):
-            start = int(match.group(1))
-            end = int(match.group(2)) if match.group(2).isdigit() else now
-            if start <= end <= now:
-                spans.append((start, end))
-    if not spans:
-        return None
-    total = 0
-    current_start, current_end = sorted(spans)[0]
-    for start, end in sorted(spans)[1:]:
-        if start <= current_end:
-            current_end = max(current_end, end)
-        else:
-            total += current_end - current_start
-            current_start, current_end = start, end
-    total += current_end - current_start
-    return float(total) if 0 < total <= 50 else None
 
 
 def level_for_years(years: float) -> str:
