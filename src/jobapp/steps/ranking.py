@@ -4,6 +4,10 @@ Step 5 ("match") uses the bi-encoder alone; step 6 ("rerank") the hybrid engine 
 keyword coverage + title + seniority, plus a cross-encoder when one is configured), calibrated to 0-100.
 A ranking is stored with the hash of everything it was computed from, so re-running with nothing
 changed is a single lookup.
+
+Scores are computed from the CV and offer texts only, never from LLM output (summaries, profile):
+a weak or misled model cannot move a score, the ranking is reproducible with or without an LLM,
+and the features are those the weights were learned on. The LLM's records serve the explanations.
 """
 
 from __future__ import annotations
@@ -39,8 +43,6 @@ def rank_current(engine: str, ctx: StepContext | None = None, step: str = "match
         cv = repo.current_cv(s)
         assert cv is not None and cv.id is not None
         offers = repo.list_offers(s)
-        summaries = repo.latest_summaries(s)
-        profile = repo.latest_profile(s, cv.id)
     if not offers:
         raise MissingPrerequisite("No offers to rank.", hint="Collect some first: `jobapp offers import FILE`.")
     candidates = config.get("JOBAPP_RERANK_TOP")
@@ -54,9 +56,8 @@ def rank_current(engine: str, ctx: StepContext | None = None, step: str = "match
     embedder = get_embedder()
     reranker = get_reranker() if engine != "bi-encoder" else None
     label = engine_label(engine, embedder.name, getattr(reranker, "name", None))
-    parts = [label, weights_version(), text_hash(cv.text), profile.input_hash if profile else ""]
-    parts += sorted(f"{o.id}:{text_hash(o.full_text())}:{summaries[o.id].input_hash if o.id in summaries else ''}"
-                    for o in offers)
+    parts = [label, weights_version(), text_hash(cv.text)]
+    parts += sorted(f"{o.id}:{text_hash(o.full_text())}" for o in offers)
     input_hash = text_hash("|".join(parts))
     with db.session() as s:
         if repo.match_input_hash(s, cv.id, label) == input_hash:
@@ -67,8 +68,7 @@ def rank_current(engine: str, ctx: StepContext | None = None, step: str = "match
                 return matches, False
     if ctx:
         ctx.log(step, f"Ranking {len(offers)} offers with {label}...", done=0, total=len(offers))
-    matches = rank_offers(cv.text, profile, offers, summaries, cached_embed(embedder), reranker=reranker,
-                          engine=engine)
+    matches = rank_offers(cv.text, None, offers, None, cached_embed(embedder), reranker=reranker, engine=engine)
     for m in matches:
         m.cv_id, m.engine = cv.id, label
     with db.session() as s:

@@ -132,7 +132,7 @@ class LlamaCppLLM(LLM):
         except json.JSONDecodeError:
             # Constrained decoding only fails to parse when max_tokens cut the JSON short: hand the
             # text back so the caller can retry with more tokens or repair it.
-            log.warning("%s: JSON cut short (max_tokens=%s)", self.name, request["max_tokens"])
+            log.info("%s: JSON cut short (max_tokens=%s)", self.name, request["max_tokens"])
             return content
         return parsed if isinstance(parsed, dict) else content
 
