@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import signal
 import subprocess
 import sys
 
@@ -23,16 +24,30 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def _worker_preexec() -> None:
+    """In the worker child: lowest CPU priority, and die with the app (Linux) even if it is killed."""
+    os.nice(19)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
 def start_worker_process(workers: int) -> subprocess.Popen[bytes]:
-    """The queue worker as a child process at lower CPU priority.
+    """The queue worker as a child process at the lowest CPU priority.
 
     Why not threads in the web process: embedding and LLM work hold the CPU (and, in places, the GIL)
-    for seconds, and the UI's status and log polling then waits behind them. A separate, niced process
-    keeps the page responsive, and loads the models where they are used, once.
+    for seconds, and the UI's status and log polling then waits behind them. A separate process at
+    the lowest CPU priority keeps the page responsive, and loads the models where they are used,
+    once. Its math libraries get all cores but one, so the web server always has a core to answer on.
     """
+    threads = str(max(1, (os.cpu_count() or 2) - 1))
+    env = {**os.environ, "OMP_NUM_THREADS": threads, "MKL_NUM_THREADS": threads}
     return subprocess.Popen(
         [sys.executable, "-m", "jobapp.tasks.worker", "--workers", str(workers)],
-        preexec_fn=lambda: os.nice(10),
+        preexec_fn=_worker_preexec,
+        env=env,
     )
 
 
@@ -55,6 +70,8 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
                            hint="Set JOBAPP_TOKEN to a long random secret, or bind to 127.0.0.1.")
     app = create_app()
     worker_process = start_worker_process(workers) if workers else None
+    # SIGTERM (service managers, `kill`) stops the app like Ctrl+C, so the worker is stopped too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     console.print(f"Job App Assistant on http://{host}:{port}/  (Ctrl+C to stop)")
     try:
         waitress_serve(app, host=host, port=port, threads=8, ident="jobapp")
