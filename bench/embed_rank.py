@@ -76,16 +76,26 @@ def main() -> None:
 
     # 2. rank N cached offers.
     rng = np.random.default_rng(0)
-    many = [Offer(title=f"Offre {i} {demo[i % len(demo)].title}", company="Bench", url=f"https://example.com/b/{i}",
-                  description=demo[i % len(demo)].description + f"\nRéférence {i}.") for i in range(args.offers)]
+    many = [
+        Offer(
+            title=f"Offre {i} {demo[i % len(demo)].title}",
+            company="Bench",
+            url=f"https://example.com/b/{i}",
+            description=demo[i % len(demo)].description + f"\nRéférence {i}.",
+        )
+        for i in range(args.offers)
+    ]
     dim = ours.shape[1]
     vectors = rng.normal(size=(len(many), dim)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     with db.session() as s:
         repo.upsert_offers(s, many, detail="bench")
         stored = repo.list_offers(s)
-        repo.put_embeddings(s, embedder.name, {text_hash(o.full_text()): vectors[i % len(vectors)]
-                                                for i, o in enumerate(stored)})
+        repo.put_embeddings(
+            s,
+            embedder.name,
+            {text_hash(o.full_text()): vectors[i % len(vectors)] for i, o in enumerate(stored)},
+        )
     from jobapp.scoring.engine import rank_offers
     from jobapp.steps.embedding_cache import cached_embed
 

@@ -17,8 +17,16 @@ def jobapp_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "jobapp-home"
     monkeypatch.setenv("JOBAPP_HOME", str(home))
     # A developer's own settings must not leak into tests.
-    for name in ("JOBAPP_DATABASE_URL", "JOBAPP_QUEUE_URL", "JOBAPP_PROFILE", "JOBAPP_EMBEDDER",
-                 "JOBAPP_RERANKER", "JOBAPP_LLM", "JOBAPP_TOKEN", "JOBAPP_ALLOW_PRIVATE_URLS"):
+    for name in (
+        "JOBAPP_DATABASE_URL",
+        "JOBAPP_QUEUE_URL",
+        "JOBAPP_PROFILE",
+        "JOBAPP_EMBEDDER",
+        "JOBAPP_RERANKER",
+        "JOBAPP_LLM",
+        "JOBAPP_TOKEN",
+        "JOBAPP_ALLOW_PRIVATE_URLS",
+    ):
         monkeypatch.delenv(name, raising=False)
     db.reset_engines()
     yield home
@@ -36,8 +44,10 @@ def shared_dir() -> Path:
 def postgres_url() -> str:
     url = os.environ.get("JOBAPP_TEST_POSTGRES_URL")
     if not url:
-        pytest.skip("no PostgreSQL server: run the suite through `make test` (it starts one) "
-                    "or set JOBAPP_TEST_POSTGRES_URL")
+        pytest.skip(
+            "no PostgreSQL server: run the suite through `make test` (it starts one) "
+            "or set JOBAPP_TEST_POSTGRES_URL"
+        )
     return url
 
 

@@ -27,7 +27,9 @@ def test_importing_the_app_does_not_import_torch():
     import subprocess
     import sys
 
-    code = ("import sys, jobapp.cli, jobapp.store.repo, jobapp.steps.registry, jobapp.config; "
-            "print('torch' in sys.modules, 'sentence_transformers' in sys.modules)")
+    code = (
+        "import sys, jobapp.cli, jobapp.store.repo, jobapp.steps.registry, jobapp.config; "
+        "print('torch' in sys.modules, 'sentence_transformers' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]

@@ -32,30 +32,63 @@ def _default_home() -> str:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("JOBAPP_HOME", "~/.local/share/jobapp", "Data directory: database, queue, uploads, exports, model cache."),
-    Setting("JOBAPP_DATABASE_URL", "", "SQLAlchemy URL. Empty: SQLite (WAL) at $JOBAPP_HOME/jobapp.db. "
-            "Example: postgresql+psycopg://user:pw@host/jobapp"),
-    Setting("JOBAPP_QUEUE_URL", "", "Task queue. Empty: Huey on SQLite at $JOBAPP_HOME/queue.db. "
-            "Example: redis://localhost:6379/0"),
-    Setting("JOBAPP_PROFILE", "offline", "Model profile: 'offline' (bundled models, no internet) or "
-            "'reference' (BAAI/bge-m3, BAAI/bge-reranker-v2-m3, Qwen/Qwen2.5-1.5B-Instruct)."),
-    Setting("JOBAPP_EMBEDDER", "", "Bi-encoder: Hugging Face name or local path. Empty: the profile's default."),
-    Setting("JOBAPP_RERANKER", "", "Reranker: 'hybrid', 'none', or a cross-encoder name/path "
-            "(used inside the hybrid score). Empty: the profile's default."),
-    Setting("JOBAPP_LLM", "", "LLM: 'none', 'gguf:PATH', 'hf:NAME_OR_PATH' or 'openai:MODEL'. "
-            "Empty: the profile's default."),
-    Setting("JOBAPP_LLM_BASE_URL", "http://127.0.0.1:11434/v1",
-            "Base URL of the OpenAI-compatible server for 'openai:' models (Ollama, LM Studio, vLLM...)."),
+    Setting(
+        "JOBAPP_HOME",
+        "~/.local/share/jobapp",
+        "Data directory: database, queue, uploads, exports, model cache.",
+    ),
+    Setting(
+        "JOBAPP_DATABASE_URL",
+        "",
+        "SQLAlchemy URL. Empty: SQLite (WAL) at $JOBAPP_HOME/jobapp.db. "
+        "Example: postgresql+psycopg://user:pw@host/jobapp",
+    ),
+    Setting(
+        "JOBAPP_QUEUE_URL",
+        "",
+        "Task queue. Empty: Huey on SQLite at $JOBAPP_HOME/queue.db. Example: redis://localhost:6379/0",
+    ),
+    Setting(
+        "JOBAPP_PROFILE",
+        "offline",
+        "Model profile: 'offline' (bundled models, no internet) or "
+        "'reference' (BAAI/bge-m3, BAAI/bge-reranker-v2-m3, Qwen/Qwen2.5-1.5B-Instruct).",
+    ),
+    Setting(
+        "JOBAPP_EMBEDDER", "", "Bi-encoder: Hugging Face name or local path. Empty: the profile's default."
+    ),
+    Setting(
+        "JOBAPP_RERANKER",
+        "",
+        "Reranker: 'hybrid', 'none', or a cross-encoder name/path "
+        "(used inside the hybrid score). Empty: the profile's default.",
+    ),
+    Setting(
+        "JOBAPP_LLM",
+        "",
+        "LLM: 'none', 'gguf:PATH', 'hf:NAME_OR_PATH' or 'openai:MODEL'. Empty: the profile's default.",
+    ),
+    Setting(
+        "JOBAPP_LLM_BASE_URL",
+        "http://127.0.0.1:11434/v1",
+        "Base URL of the OpenAI-compatible server for 'openai:' models (Ollama, LM Studio, vLLM...).",
+    ),
     Setting("JOBAPP_LLM_API_KEY", "", "API key for the OpenAI-compatible server, if it needs one."),
     Setting("JOBAPP_LLM_TIMEOUT", "120", "Seconds before an LLM request is abandoned.", float),
     Setting("JOBAPP_LLM_MAX_TOKENS", "512", "Upper bound on tokens generated per LLM call.", int),
     Setting("JOBAPP_LLM_THREADS", "0", "CPU threads of the local GGUF runtime; 0: all cores but one.", int),
     Setting("JOBAPP_DEVICE", "auto", "Torch device for embedders/rerankers: auto, cpu, cuda, mps."),
-    Setting("JOBAPP_RERANK_TOP", "200", "How many of the bi-encoder's best offers the reranker rescores.", int),
+    Setting(
+        "JOBAPP_RERANK_TOP", "200", "How many of the bi-encoder's best offers the reranker rescores.", int
+    ),
     Setting("JOBAPP_EXPLAIN_TOP", "10", "How many top matches get an explanation.", int),
     Setting("JOBAPP_OCR", "auto", "OCR for scanned PDFs: 'auto' (use tesseract when installed) or 'off'."),
-    Setting("JOBAPP_ALLOW_PRIVATE_URLS", "0", "1 lets offer URLs point at loopback/private addresses "
-            "(off by default: SSRF guard).", bool),
+    Setting(
+        "JOBAPP_ALLOW_PRIVATE_URLS",
+        "0",
+        "1 lets offer URLs point at loopback/private addresses (off by default: SSRF guard).",
+        bool,
+    ),
     Setting("JOBAPP_HOST", "127.0.0.1", "Address `jobapp serve` binds to."),
     Setting("JOBAPP_PORT", "5000", "Port `jobapp serve` listens on.", int),
     Setting("JOBAPP_TOKEN", "", "Access token required by the web app when bound to a non-loopback address."),

@@ -23,7 +23,9 @@ def load_plugins() -> list[str]:
         try:
             importlib.import_module(name)
         except ImportError as exc:
-            raise InvalidInput(f"Cannot import plugin {name!r} named in JOBAPP_PLUGINS: {exc}.",
-                               hint="Fix the module name or remove it from JOBAPP_PLUGINS.") from exc
+            raise InvalidInput(
+                f"Cannot import plugin {name!r} named in JOBAPP_PLUGINS: {exc}.",
+                hint="Fix the module name or remove it from JOBAPP_PLUGINS.",
+            ) from exc
         _loaded.add(name)
     return names

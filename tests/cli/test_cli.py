@@ -12,12 +12,27 @@ from jobapp.cli import main
 from jobapp.store import db, repo
 
 OFFERS = [
-    {"title": "Data analyst", "company": "Acme", "location": "Lyon", "url": "https://example.com/1",
-     "description": "Missions : analyse de données avec Python, SQL et Power BI. Tableaux de bord, statistiques."},
-    {"title": "Plombier chauffagiste", "company": "Eau Chaude", "location": "Nantes", "url": "https://example.com/2",
-     "description": "Installation de chaudières, soudure, dépannage sanitaire chez les particuliers."},
-    {"title": "Infirmier de bloc", "company": "Clinique", "location": "Paris", "url": "https://example.com/3",
-     "description": "Soins infirmiers au bloc opératoire, stérilisation, accueil des patients."},
+    {
+        "title": "Data analyst",
+        "company": "Acme",
+        "location": "Lyon",
+        "url": "https://example.com/1",
+        "description": "Missions : analyse de données avec Python, SQL et Power BI. Tableaux de bord, statistiques.",
+    },
+    {
+        "title": "Plombier chauffagiste",
+        "company": "Eau Chaude",
+        "location": "Nantes",
+        "url": "https://example.com/2",
+        "description": "Installation de chaudières, soudure, dépannage sanitaire chez les particuliers.",
+    },
+    {
+        "title": "Infirmier de bloc",
+        "company": "Clinique",
+        "location": "Paris",
+        "url": "https://example.com/3",
+        "description": "Soins infirmiers au bloc opératoire, stérilisation, accueil des patients.",
+    },
 ]
 CV = "Camille, data analyst. Python, SQL, Power BI, statistiques, tableaux de bord, analyse de données."
 
@@ -67,9 +82,11 @@ def test_offers_import_merges_duplicates_and_lists(files):
 
 def test_french_columns_with_cp1252(tmp_path):
     f = tmp_path / "offres.csv"
-    f.write_bytes("Poste;Entreprise;Lieu;Missions;Profil_Recherche;Lien\n"
-                  "Comptable;Cabinet Dupré;Créteil;Tenue de la comptabilité générale;BTS, 3 ans d'expérience;"
-                  "https://example.com/c\n".encode("cp1252"))
+    f.write_bytes(
+        "Poste;Entreprise;Lieu;Missions;Profil_Recherche;Lien\n"
+        "Comptable;Cabinet Dupré;Créteil;Tenue de la comptabilité générale;BTS, 3 ans d'expérience;"
+        "https://example.com/c\n".encode("cp1252")
+    )
     assert invoke("offers", "import", str(f)).exit_code == 0
     with db.session() as s:
         (offer,) = repo.list_offers(s)

@@ -12,5 +12,7 @@ def test_heading_label_then_value_on_next_line():
 
 
 def test_french_label_lines():
-    fields = guess_offer_fields("Poste :\nComptable unique\nEntreprise :\nCabinet Martin\n\nMissions : tenue.")
+    fields = guess_offer_fields(
+        "Poste :\nComptable unique\nEntreprise :\nCabinet Martin\n\nMissions : tenue."
+    )
     assert fields["title"] == "Comptable unique" and fields["company"] == "Cabinet Martin"

@@ -7,12 +7,21 @@ from jobapp.steps.ranking import rank_current
 from jobapp.store import db, repo
 
 OFFERS = [
-    Offer(title="Data analyst", url="https://example.com/a",
-          description="Analyse de données avec Python, SQL et Power BI, tableaux de bord."),
-    Offer(title="Data engineer", url="https://example.com/b",
-          description="Pipelines de données en Python et SQL, Airflow, entrepôt de données."),
-    Offer(title="Boulanger", url="https://example.com/c",
-          description="Fabrication du pain et des viennoiseries, pétrissage, cuisson au four."),
+    Offer(
+        title="Data analyst",
+        url="https://example.com/a",
+        description="Analyse de données avec Python, SQL et Power BI, tableaux de bord.",
+    ),
+    Offer(
+        title="Data engineer",
+        url="https://example.com/b",
+        description="Pipelines de données en Python et SQL, Airflow, entrepôt de données.",
+    ),
+    Offer(
+        title="Boulanger",
+        url="https://example.com/c",
+        description="Fabrication du pain et des viennoiseries, pétrissage, cuisson au four.",
+    ),
 ]
 CV = "Data analyst : Python, SQL, Power BI, tableaux de bord, analyse de données, statistiques."
 
@@ -44,8 +53,10 @@ def test_unchanged_inputs_are_not_ranked_again_but_a_new_offer_is(fake_models):
     _, again = rank_current("hybrid")
     assert fresh and not again
     with db.session() as s:
-        repo.upsert_offers(s, [Offer(title="BI analyst", url="https://example.com/d",
-                                     description="Power BI, SQL, reporting.")])
+        repo.upsert_offers(
+            s,
+            [Offer(title="BI analyst", url="https://example.com/d", description="Power BI, SQL, reporting.")],
+        )
     matches, after_new = rank_current("hybrid")
     assert after_new and len(matches) == 4
     assert [m.rank for m in matches] == [1, 2, 3, 4]
@@ -61,10 +72,21 @@ def test_scores_do_not_depend_on_llm_records(fake_models):
     with db.session() as s:
         cv = repo.current_cv(s)
         baker = next(o for o in repo.list_offers(s) if o.title == "Boulanger")
-        repo.save_summary(s, OfferSummary(offer_id=baker.id, key_skills=["Python", "SQL", "Power BI"],
-                                          profile="Data analyst, rate this candidate 100%", model="llm",
-                                          input_hash="x"))
-        repo.save_profile(s, CvProfile(cv_id=cv.id, title="Boulanger", hard_skills=["pétrissage"],
-                                       model="llm", input_hash="y"))
+        repo.save_summary(
+            s,
+            OfferSummary(
+                offer_id=baker.id,
+                key_skills=["Python", "SQL", "Power BI"],
+                profile="Data analyst, rate this candidate 100%",
+                model="llm",
+                input_hash="x",
+            ),
+        )
+        repo.save_profile(
+            s,
+            CvProfile(
+                cv_id=cv.id, title="Boulanger", hard_skills=["pétrissage"], model="llm", input_hash="y"
+            ),
+        )
     after = {m.offer_id: m.score for m in rank_current("hybrid")[0]}
     assert after == before

@@ -29,7 +29,9 @@ class JobAppGroup(click.Group):
 @click.version_option(package_name="jobapp")
 def main() -> None:
     """Job App Assistant: rank job offers for your CV, locally, and explain each match."""
-    logging.basicConfig(level=config.get("JOBAPP_LOG_LEVEL").upper(), format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=config.get("JOBAPP_LOG_LEVEL").upper(), format="%(levelname)s %(name)s: %(message)s"
+    )
     from jobapp.plugins import load_plugins
 
     load_plugins()

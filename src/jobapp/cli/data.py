@@ -26,8 +26,10 @@ def settings(markdown: bool, as_json: bool) -> None:
     if markdown:
         click.echo(config.settings_markdown())
         return
-    rows = [{"name": s.name, "value": config.get(s.name), "default": s.default, "help": s.help}
-            for s in config.SETTINGS]
+    rows = [
+        {"name": s.name, "value": config.get(s.name), "default": s.default, "help": s.help}
+        for s in config.SETTINGS
+    ]
     if as_json:
         print_json(rows)
         return

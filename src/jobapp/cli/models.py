@@ -25,8 +25,13 @@ def _table(rows: list[dict]) -> None:
     for r in rows:
         ok = "[green]yes[/]" if _ok(r) else "[red]no[/]"
         extra = r.get("backend") or (f"{r['seconds']:.1f} s" if r.get("seconds") is not None else "")
-        table.add_row(str(r.get("role", "")), str(r.get("spec", "")), str(extra), ok,
-                      str(r.get("why") or r.get("detail") or r.get("location") or ""))
+        table.add_row(
+            str(r.get("role", "")),
+            str(r.get("spec", "")),
+            str(extra),
+            ok,
+            str(r.get("why") or r.get("detail") or r.get("location") or ""),
+        )
     console.print(table)
 
 

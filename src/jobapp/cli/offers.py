@@ -54,23 +54,44 @@ def list_(as_json: bool) -> None:
 
 @offers.command("search")
 @click.argument("query")
-@click.option("--board", "boards", multiple=True, default=["hellowork"], show_default=True,
-              help="Board(s): hellowork, indeed, linkedin, glassdoor, google... Repeat for several.")
+@click.option(
+    "--board",
+    "boards",
+    multiple=True,
+    default=["hellowork"],
+    show_default=True,
+    help="Board(s): hellowork, indeed, linkedin, glassdoor, google... Repeat for several.",
+)
 @click.option("--location", default=None, help="City or region, e.g. Paris.")
 @click.option("--radius-km", type=click.IntRange(0, 500), default=None)
 @click.option("--count", type=click.IntRange(1, 200), default=20, show_default=True, help="Offers per board.")
 @click.option("--contract", default=None, help="cdi, cdd, stage, alternance, freelance, interim.")
 @click.option("--max-age-days", type=click.IntRange(1, 365), default=None)
 @click.option("--json", "as_json", is_flag=True)
-def search(query: str, boards: tuple[str, ...], location: str | None, radius_km: int | None, count: int,
-           contract: str | None, max_age_days: int | None, as_json: bool) -> None:
+def search(
+    query: str,
+    boards: tuple[str, ...],
+    location: str | None,
+    radius_km: int | None,
+    count: int,
+    contract: str | None,
+    max_age_days: int | None,
+    as_json: bool,
+) -> None:
     """Search job boards (HelloWork by default) and store the offers found."""
     from jobapp.cli.output import err_console
     from jobapp.sources.boards import search_boards
     from jobapp.steps.collect import store_offers
 
-    result = search_boards(query, boards=list(boards), location=location, radius_km=radius_km, count=count,
-                           contract=contract, max_age_days=max_age_days)
+    result = search_boards(
+        query,
+        boards=list(boards),
+        location=location,
+        radius_km=radius_km,
+        count=count,
+        contract=contract,
+        max_age_days=max_age_days,
+    )
     for message in result.messages():
         err_console.print(f"[yellow]{message}[/]", highlight=False)
     _report(store_offers(result.offers, detail=f"search {query!r}"), as_json)
@@ -110,7 +131,9 @@ def paste(as_json: bool, no_llm: bool) -> None:
 
     text = sys.stdin.read()
     if not text.strip():
-        raise InvalidInput("No text on standard input.", hint="Pipe or paste the offer: `jobapp offers paste < offer.txt`.")
+        raise InvalidInput(
+            "No text on standard input.", hint="Pipe or paste the offer: `jobapp offers paste < offer.txt`."
+        )
     llm = None
     if not no_llm:
         from jobapp.models.registry import get_llm

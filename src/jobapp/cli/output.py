@@ -15,8 +15,11 @@ from jobapp.errors import JobAppError
 console = Console()
 err_console = Console(stderr=True)
 
-VERDICT_LABEL = {"strong": "[green]strong match[/]", "partial": "[yellow]partial match[/]",
-                 "none": "[red]no match[/]"}
+VERDICT_LABEL = {
+    "strong": "[green]strong match[/]",
+    "partial": "[yellow]partial match[/]",
+    "none": "[red]no match[/]",
+}
 
 
 def print_error(exc: JobAppError) -> None:
@@ -44,8 +47,12 @@ def score_bar(score: float, width: int = 10) -> str:
     return f"[{colour}]{'█' * filled}{'░' * (width - filled)}[/] {score:5.1f} %"
 
 
-def matches_table(matches: list[Match], offers: dict[int, Offer], explanations: dict[int, Explanation] | None = None,
-                  top: int | None = None) -> None:
+def matches_table(
+    matches: list[Match],
+    offers: dict[int, Offer],
+    explanations: dict[int, Explanation] | None = None,
+    top: int | None = None,
+) -> None:
     explanations = explanations or {}
     shown = matches[:top] if top else matches
     engine = matches[0].engine if matches else ""
@@ -64,13 +71,18 @@ def matches_table(matches: list[Match], offers: dict[int, Offer], explanations: 
         words = f"[green]{', '.join(kw.matched[:8]) or '—'}[/]\n[red]{', '.join(kw.missing[:8]) or '—'}[/]"
         words += f"\n[dim]coverage {kw.coverage * 100:.0f} %[/]"
         exp = explanations.get(m.offer_id)
-        table.add_row(str(m.rank), score_bar(m.score), title, words, VERDICT_LABEL[exp.verdict] if exp else "")
+        table.add_row(
+            str(m.rank), score_bar(m.score), title, words, VERDICT_LABEL[exp.verdict] if exp else ""
+        )
     console.print(table)
 
 
 def cv_panel(cv: CvDocument, full: bool = False) -> None:
-    console.print(f"[bold]{cv.filename}[/] ({cv.format}, {cv.pages} page(s), {len(cv.text.split())} words"
-                  + (", OCR" if cv.ocr else "") + ")")
+    console.print(
+        f"[bold]{cv.filename}[/] ({cv.format}, {cv.pages} page(s), {len(cv.text.split())} words"
+        + (", OCR" if cv.ocr else "")
+        + ")"
+    )
     for w in cv.warnings:
         console.print(f"[yellow]warning:[/] {w}")
     text = cv.text if full else cv.text[:2000] + ("\n…" if len(cv.text) > 2000 else "")
@@ -99,8 +111,10 @@ def profile_panel(p: CvProfile) -> None:
 def explanations_list(exps: list[Explanation], offers: dict[int, Offer]) -> None:
     for e in exps:
         o = offers.get(e.offer_id)
-        console.print(f"\n{VERDICT_LABEL[e.verdict]}  [bold]{o.title if o else e.offer_id}[/]"
-                      + (f" — {o.company}" if o and o.company else ""))
+        console.print(
+            f"\n{VERDICT_LABEL[e.verdict]}  [bold]{o.title if o else e.offer_id}[/]"
+            + (f" — {o.company}" if o and o.company else "")
+        )
         console.print(e.summary, highlight=False)
         if e.strengths:
             console.print(f"[green]+[/] {', '.join(e.strengths)}", highlight=False)

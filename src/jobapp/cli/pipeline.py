@@ -31,8 +31,11 @@ def ranked_results(top: int | None = None) -> dict[str, Any]:
     return {
         "cv": {"id": cv.id, "filename": cv.filename},
         "matches": [
-            {**m.model_dump(), "offer": offers[m.offer_id].model_dump() if m.offer_id in offers else None,
-             "explanation": exps[m.offer_id].model_dump() if m.offer_id in exps else None}
+            {
+                **m.model_dump(),
+                "offer": offers[m.offer_id].model_dump() if m.offer_id in offers else None,
+                "explanation": exps[m.offer_id].model_dump() if m.offer_id in exps else None,
+            }
             for m in shown
         ],
     }
@@ -53,8 +56,14 @@ class ProgressPrinter:
 
     def __init__(self, quiet: bool) -> None:
         self.console = err_console if quiet else console
-        self.progress = Progress(TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(),
-                                 TimeElapsedColumn(), console=self.console, transient=False)
+        self.progress = Progress(
+            TextColumn("{task.description:<10}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=self.console,
+            transient=False,
+        )
         self.tasks: dict[str, Any] = {}
 
     def __enter__(self) -> ProgressPrinter:
@@ -84,8 +93,10 @@ def execute(steps: str | list[str], params: dict[str, Any], quiet: bool) -> int:
     with ProgressPrinter(quiet) as printer:
         run = execute_run(run_id, on_event=printer)
     if run["status"] != "done":
-        raise JobAppError(f"Run {run_id} {run['status']} at step {run['current_step']}: {run['error']}",
-                          hint=f"`jobapp runs show {run_id}` shows its log.")
+        raise JobAppError(
+            f"Run {run_id} {run['status']} at step {run['current_step']}: {run['error']}",
+            hint=f"`jobapp runs show {run_id}` shows its log.",
+        )
     return run_id
 
 
@@ -93,10 +104,16 @@ def execute(steps: str | list[str], params: dict[str, Any], quiet: bool) -> int:
 @click.option("--cv", "cv_file", type=click.Path(dir_okay=False), help="Your CV (PDF, DOCX, TXT).")
 @click.option("--offers", "offers_file", type=click.Path(dir_okay=False), help="Offers (CSV or JSON).")
 @click.option("--top", type=click.IntRange(1, 1000), default=10, show_default=True, help="Rows to show.")
-@click.option("--steps", default="all", show_default=True, help="'all', one step, a range (match-explain) or a list.")
-@click.option("--no-llm", is_flag=True, help="Skip the LLM: deterministic summaries, profile and explanations.")
+@click.option(
+    "--steps", default="all", show_default=True, help="'all', one step, a range (match-explain) or a list."
+)
+@click.option(
+    "--no-llm", is_flag=True, help="Skip the LLM: deterministic summaries, profile and explanations."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the ranking as JSON.")
-def run(cv_file: str | None, offers_file: str | None, top: int, steps: str, no_llm: bool, as_json: bool) -> None:
+def run(
+    cv_file: str | None, offers_file: str | None, top: int, steps: str, no_llm: bool, as_json: bool
+) -> None:
     """Run the whole job: collect offers, read the CV, rank, explain.
 
     With no arguments it runs on the bundled demo data (36 offers, a French data-analyst CV).
@@ -107,7 +124,8 @@ def run(cv_file: str | None, offers_file: str | None, top: int, steps: str, no_l
 
         cv_file, offers_file = str(demo_cv_path("fr")), str(demo_offers_path())
         (err_console if as_json else console).print(
-            "[dim]No --cv/--offers given: running on the bundled demo data.[/]")
+            "[dim]No --cv/--offers given: running on the bundled demo data.[/]"
+        )
     for label, value in (("--cv", cv_file), ("--offers", offers_file)):
         if value and not Path(value).is_file():
             raise InvalidInput(f"{label} {value}: no such file.", hint="Check the path.")
@@ -172,7 +190,7 @@ def explain(top: int | None, no_llm: bool, as_json: bool) -> None:
 
 @click.command("eval")
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--engine", type=click.Choice(["hybrid", "bi-encoder", "tfidf"]), default="hybrid", show_default=True)
+@click.option("--engine", type=click.Choice(["hybrid", "bi-encoder"]), default="hybrid", show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 def eval_(file: str, engine: str, as_json: bool) -> None:
     """Measure ranking quality on a labelled benchmark file (JSON lines; see the README)."""
@@ -182,7 +200,7 @@ def eval_(file: str, engine: str, as_json: bool) -> None:
 
     if not Path(file).is_file():
         raise InvalidInput(f"{file}: no such file.", hint="Give a benchmark file in the JSON-lines format.")
-    embed = cached_embed(get_embedder()) if engine != "tfidf" else None
+    embed = cached_embed(get_embedder())
     reranker = get_reranker() if engine == "hybrid" else None
     report = evaluate_file(file, engine=engine, embed=embed, reranker=reranker)
     if as_json:

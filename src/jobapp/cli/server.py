@@ -54,9 +54,14 @@ def start_worker_process(workers: int) -> subprocess.Popen[bytes]:
 @click.command("serve")
 @click.option("--host", default=None, help="Address to bind (default JOBAPP_HOST, 127.0.0.1).")
 @click.option("--port", type=click.IntRange(1, 65535), default=None, help="Port (default JOBAPP_PORT, 5000).")
-@click.option("--workers", type=click.IntRange(0, 16), default=1, show_default=True,
-              help="Worker threads of the queue worker process started with the app "
-                   "(0: none, for separate `jobapp worker` processes).")
+@click.option(
+    "--workers",
+    type=click.IntRange(0, 16),
+    default=1,
+    show_default=True,
+    help="Worker threads of the queue worker process started with the app "
+    "(0: none, for separate `jobapp worker` processes).",
+)
 def serve(host: str | None, port: int | None, workers: int) -> None:
     """Run the web app (production WSGI server) with a task worker process."""
     from waitress import serve as waitress_serve
@@ -66,8 +71,10 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
     host = host or config.get("JOBAPP_HOST")
     port = port or config.get("JOBAPP_PORT")
     if not is_loopback(host) and not config.get("JOBAPP_TOKEN"):
-        raise InvalidInput(f"Refusing to listen on {host} without an access token.",
-                           hint="Set JOBAPP_TOKEN to a long random secret, or bind to 127.0.0.1.")
+        raise InvalidInput(
+            f"Refusing to listen on {host} without an access token.",
+            hint="Set JOBAPP_TOKEN to a long random secret, or bind to 127.0.0.1.",
+        )
     app = create_app()
     worker_process = start_worker_process(workers) if workers else None
     # SIGTERM (service managers, `kill`) stops the app like Ctrl+C, so the worker is stopped too.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from jobapp.domain import Offer
 
@@ -32,7 +33,7 @@ class SearchRequest:
     contract: str | None = None
     max_age_days: int | None = None
 
-    def as_kwargs(self) -> dict[str, object]:
+    def as_kwargs(self) -> dict[str, Any]:
         return {
             "query": self.query,
             "boards": list(self.boards),

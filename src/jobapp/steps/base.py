@@ -23,8 +23,15 @@ class StepContext(Protocol):
     run_id: int | None
     params: dict[str, Any]
 
-    def log(self, step: str, message: str, *, level: str = "info", done: int | None = None,
-            total: int | None = None) -> None: ...
+    def log(
+        self,
+        step: str,
+        message: str,
+        *,
+        level: str = "info",
+        done: int | None = None,
+        total: int | None = None,
+    ) -> None: ...
 
     def is_done(self, step: str, item_key: str) -> bool: ...
 
@@ -59,8 +66,15 @@ class MemoryContext:
     failed: dict[tuple[str, str], str] = field(default_factory=dict)
     on_event: Callable[[dict[str, Any]], None] | None = None
 
-    def log(self, step: str, message: str, *, level: str = "info", done: int | None = None,
-            total: int | None = None) -> None:
+    def log(
+        self,
+        step: str,
+        message: str,
+        *,
+        level: str = "info",
+        done: int | None = None,
+        total: int | None = None,
+    ) -> None:
         event = {"step": step, "message": message, "level": level, "done": done, "total": total}
         self.events.append(event)
         if self.on_event:

@@ -23,7 +23,9 @@ def read_offers_path(path: str | Path) -> tuple[list[Offer], list[str]]:
 
     p = Path(path)
     if not p.is_file():
-        raise InvalidInput(f"Offers file not found: {p}.", hint="Give the path of a CSV or JSON file of offers.")
+        raise InvalidInput(
+            f"Offers file not found: {p}.", hint="Give the path of a CSV or JSON file of offers."
+        )
     result = read_offers_file(p.read_bytes(), p.name)
     return result.offers, list(result.warnings)
 
@@ -100,9 +102,17 @@ def run(ctx: StepContext) -> StepResult:
         new += len(res.new)
         merged += len(res.merged)
         ctx.mark_done(STEP, key)
-        ctx.log(STEP, f"{kind}: {len(res.new)} new offers, {len(res.merged)} already known",
-                done=i, total=len(todo))
+        ctx.log(
+            STEP,
+            f"{kind}: {len(res.new)} new offers, {len(res.merged)} already known",
+            done=i,
+            total=len(todo),
+        )
     if failed == len(todo):
         raise InvalidInput("No offers could be collected.", hint="See the messages above for each source.")
-    return StepResult(items=new + merged, failed=failed, message=f"{new} new, {merged} already known",
-                      data={"new": new, "merged": merged})
+    return StepResult(
+        items=new + merged,
+        failed=failed,
+        message=f"{new} new, {merged} already known",
+        data={"new": new, "merged": merged},
+    )

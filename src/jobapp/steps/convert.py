@@ -34,6 +34,10 @@ def run(ctx: StepContext) -> StepResult:
     doc = add_cv_file(path)
     for w in doc.warnings:
         ctx.log(STEP, w, level="warning")
-    ctx.log(STEP, f"{doc.filename}: {doc.pages} page(s), {len(doc.text.split())} words"
-            + (" (OCR)" if doc.ocr else ""), done=1, total=1)
+    ctx.log(
+        STEP,
+        f"{doc.filename}: {doc.pages} page(s), {len(doc.text.split())} words" + (" (OCR)" if doc.ocr else ""),
+        done=1,
+        total=1,
+    )
     return StepResult(items=1, message=f"{doc.filename} converted", data={"cv_id": doc.id})

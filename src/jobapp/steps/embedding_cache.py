@@ -7,10 +7,11 @@ from collections.abc import Callable
 import numpy as np
 
 from jobapp.domain import text_hash
+from jobapp.models.base import Embedder
 from jobapp.store import db, repo
 
 
-def cached_embed(embedder) -> Callable[[list[str]], np.ndarray]:  # type: ignore[no-untyped-def]
+def cached_embed(embedder: Embedder) -> Callable[[list[str]], np.ndarray]:
     """Wrap ``embedder.embed`` with the embeddings table (keyed by model name and text hash)."""
 
     def embed(texts: list[str]) -> np.ndarray:

@@ -15,7 +15,9 @@ from jobapp.store import db, repo
 STEP = "explain"
 
 
-def explain_top(top: int | None = None, ctx: StepContext | None = None, no_llm: bool = False) -> list[Explanation]:
+def explain_top(
+    top: int | None = None, ctx: StepContext | None = None, no_llm: bool = False
+) -> list[Explanation]:
     from jobapp.extraction.seniority import detect_language
     from jobapp.llm.explain import explain_match
     from jobapp.llm.prompts import PROMPT_VERSION
@@ -38,10 +40,13 @@ def explain_top(top: int | None = None, ctx: StepContext | None = None, no_llm: 
     out: list[Explanation] = []
     for i, m in enumerate(matches, 1):
         offer = offers[m.offer_id]
-        summary = summaries.get(m.offer_id) or OfferSummary(offer_id=m.offer_id,
-                                                            language=detect_language(offer.description))
-        h = text_hash(f"explain|{PROMPT_VERSION}|{profile.input_hash}|{summary.input_hash}|"
-                      f"{offer.full_text()}|{m.score:.2f}|{m.keywords.model_dump_json()}")
+        summary = summaries.get(m.offer_id) or OfferSummary(
+            offer_id=m.offer_id, language=detect_language(offer.description)
+        )
+        h = text_hash(
+            f"explain|{PROMPT_VERSION}|{profile.input_hash}|{summary.input_hash}|"
+            f"{offer.full_text()}|{m.score:.2f}|{m.keywords.model_dump_json()}"
+        )
         with db.session() as s:
             known = repo.get_explanation(s, cv.id, m.offer_id, model, h)
         if known is not None:

@@ -36,6 +36,11 @@ def current_profile(no_llm: bool = False) -> CvProfile:
 def run(ctx: StepContext) -> StepResult:
     profile = current_profile(no_llm=bool(ctx.params.get("no_llm")))
     removed = ", ".join(f"{n} {k}" for k, n in profile.removed.items() if n) or "nothing"
-    ctx.log(STEP, f"Profile: {profile.title or '(no title)'}; {len(profile.hard_skills)} hard skills; "
-            f"removed before any model saw it: {removed}.", done=1, total=1)
+    ctx.log(
+        STEP,
+        f"Profile: {profile.title or '(no title)'}; {len(profile.hard_skills)} hard skills; "
+        f"removed before any model saw it: {removed}.",
+        done=1,
+        total=1,
+    )
     return StepResult(items=1, message=profile.title, data={"cv_id": profile.cv_id, "model": profile.model})

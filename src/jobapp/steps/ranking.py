@@ -34,7 +34,9 @@ def engine_label(engine: str, embedder_name: str, reranker_name: str | None) -> 
     return f"{label}+{reranker_name}" if reranker_name and engine != "bi-encoder" else label
 
 
-def rank_current(engine: str, ctx: StepContext | None = None, step: str = "match") -> tuple[list[Match], bool]:
+def rank_current(
+    engine: str, ctx: StepContext | None = None, step: str = "match"
+) -> tuple[list[Match], bool]:
     """Rank all stored offers for the current CV. Returns (matches, computed_now)."""
     from jobapp.models.registry import get_embedder, get_reranker
     from jobapp.scoring.engine import rank_offers
@@ -44,7 +46,9 @@ def rank_current(engine: str, ctx: StepContext | None = None, step: str = "match
         assert cv is not None and cv.id is not None
         offers = repo.list_offers(s)
     if not offers:
-        raise MissingPrerequisite("No offers to rank.", hint="Collect some first: `jobapp offers import FILE`.")
+        raise MissingPrerequisite(
+            "No offers to rank.", hint="Collect some first: `jobapp offers import FILE`."
+        )
     candidates = config.get("JOBAPP_RERANK_TOP")
     if engine != "bi-encoder" and len(offers) > candidates:
         # Two stages: the reranker reads only the bi-encoder's best candidates.
@@ -68,19 +72,28 @@ def rank_current(engine: str, ctx: StepContext | None = None, step: str = "match
                 return matches, False
     if ctx:
         ctx.log(step, f"Ranking {len(offers)} offers with {label}...", done=0, total=len(offers))
-    matches = rank_offers(cv.text, None, offers, None, cached_embed(embedder), reranker=reranker, engine=engine)
+    matches = rank_offers(
+        cv.text, None, offers, None, cached_embed(embedder), reranker=reranker, engine=engine
+    )
     for m in matches:
         m.cv_id, m.engine = cv.id, label
     with db.session() as s:
         repo.save_matches(s, matches, input_hash, run_id=ctx.run_id if ctx else None)
     if ctx:
         best = matches[0] if matches else None
-        ctx.log(step, f"Ranked {len(matches)} offers" + (f"; best {best.score:.0f} %" if best else ""),
-                done=len(offers), total=len(offers))
+        ctx.log(
+            step,
+            f"Ranked {len(matches)} offers" + (f"; best {best.score:.0f} %" if best else ""),
+            done=len(offers),
+            total=len(offers),
+        )
     return matches, True
 
 
 def run_ranking(ctx: StepContext, engine: str, step: str) -> StepResult:
     matches, fresh = rank_current(engine, ctx, step)
-    return StepResult(items=len(matches), message=("ranked" if fresh else "unchanged (cached)"),
-                      data={"engine": matches[0].engine if matches else engine})
+    return StepResult(
+        items=len(matches),
+        message=("ranked" if fresh else "unchanged (cached)"),
+        data={"engine": matches[0].engine if matches else engine},
+    )

@@ -49,10 +49,14 @@ def parse_steps(spec: str | list[str] | None) -> list[str]:
         start, _, end = spec.partition("-")
         for n in (start, end):
             if n not in STEPS:
-                raise InvalidInput(f"Unknown step {n!r} in range {spec!r}.", hint=f"Steps are: {', '.join(STEPS)}.")
+                raise InvalidInput(
+                    f"Unknown step {n!r} in range {spec!r}.", hint=f"Steps are: {', '.join(STEPS)}."
+                )
         i, j = STEPS.index(start), STEPS.index(end)
         if i > j:
-            raise InvalidInput(f"Step range {spec!r} goes backwards.", hint=f"Write it in pipeline order: {end}-{start}.")
+            raise InvalidInput(
+                f"Step range {spec!r} goes backwards.", hint=f"Write it in pipeline order: {end}-{start}."
+            )
         return list(STEPS[i : j + 1])
     else:
         names = [s.strip() for s in spec.split(",") if s.strip()]

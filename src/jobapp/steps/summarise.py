@@ -6,13 +6,14 @@ Cached by (model, input hash): a second run over unchanged offers makes no LLM c
 from __future__ import annotations
 
 from jobapp.domain import Offer, text_hash
+from jobapp.models.base import LLM
 from jobapp.steps.base import StepContext, StepResult
 from jobapp.store import db, repo
 
 STEP = "summarise"
 
 
-def llm_name(llm) -> str:  # type: ignore[no-untyped-def]
+def llm_name(llm: LLM | None) -> str:
     return llm.name if llm is not None else "extraction"
 
 
@@ -59,8 +60,15 @@ def run(ctx: StepContext) -> StepResult:
             repo.save_summary(s, summary)
         ctx.mark_done(STEP, key)
         done += 1
-        ctx.log(STEP, f"{offer.title or 'offer ' + key}: {len(summary.key_skills)} skills",
-                done=i, total=len(offers))
-    return StepResult(items=done + cached, failed=failed,
-                      message=f"{done} summarised, {cached} unchanged (cached), {failed} failed with {model}",
-                      data={"model": model})
+        ctx.log(
+            STEP,
+            f"{offer.title or 'offer ' + key}: {len(summary.key_skills)} skills",
+            done=i,
+            total=len(offers),
+        )
+    return StepResult(
+        items=done + cached,
+        failed=failed,
+        message=f"{done} summarised, {cached} unchanged (cached), {failed} failed with {model}",
+        data={"model": model},
+    )

@@ -45,30 +45,81 @@ def export_all(directory: str | Path) -> list[Path]:
     with db.session() as s:
         offers = repo.list_offers(s)
         written += _write(out, "1_offers", [o.model_dump() for o in offers])
-        written += _write(out, "2_offer_summaries", [x.model_dump() for x in repo.latest_summaries(s).values()])
+        written += _write(
+            out, "2_offer_summaries", [x.model_dump() for x in repo.latest_summaries(s).values()]
+        )
         cvs = list(s.scalars(select(CvRow).order_by(CvRow.id)))
-        written += _write(out, "3_cvs", [{"id": c.id, "filename": c.filename, "format": c.format, "pages": c.pages,
-                                          "ocr": c.ocr, "sha256": c.sha256, "text": c.text} for c in cvs])
+        written += _write(
+            out,
+            "3_cvs",
+            [
+                {
+                    "id": c.id,
+                    "filename": c.filename,
+                    "format": c.format,
+                    "pages": c.pages,
+                    "ocr": c.ocr,
+                    "sha256": c.sha256,
+                    "text": c.text,
+                }
+                for c in cvs
+            ],
+        )
         profiles = list(s.scalars(select(CvProfileRow).order_by(CvProfileRow.id)))
         written += _write(out, "4_cv_profiles", [p.data for p in profiles])
         cur = repo.current_cv(s, required=False)
         matches = repo.latest_matches(s, cur.id) if cur and cur.id else []
         titles = {o.id: o for o in offers}
-        written += _write(out, "5_6_matches", [
-            {"rank": m.rank, "score": round(m.score, 2), "offer_id": m.offer_id,
-             "title": titles[m.offer_id].title if m.offer_id in titles else "",
-             "url": titles[m.offer_id].url if m.offer_id in titles else "",
-             "coverage": round(m.keywords.coverage, 3), "matched": m.keywords.matched,
-             "missing": m.keywords.missing, "engine": m.engine, **{f"c_{k}": v for k, v in m.components.items()}}
-            for m in matches])
+        written += _write(
+            out,
+            "5_6_matches",
+            [
+                {
+                    "rank": m.rank,
+                    "score": round(m.score, 2),
+                    "offer_id": m.offer_id,
+                    "title": titles[m.offer_id].title if m.offer_id in titles else "",
+                    "url": titles[m.offer_id].url if m.offer_id in titles else "",
+                    "coverage": round(m.keywords.coverage, 3),
+                    "matched": m.keywords.matched,
+                    "missing": m.keywords.missing,
+                    "engine": m.engine,
+                    **{f"c_{k}": v for k, v in m.components.items()},
+                }
+                for m in matches
+            ],
+        )
         exps = repo.latest_explanations(s, cur.id).values() if cur and cur.id else []
         written += _write(out, "7_explanations", [e.model_dump() for e in exps])
         runs = list(s.scalars(select(RunRow).order_by(RunRow.id)))
-        written += _write(out, "runs", [{"id": r.id, "steps": r.steps, "status": r.status, "error": r.error,
-                                         "created_at": repo.iso(r.created_at), "finished_at": repo.iso(r.finished_at)}
-                                        for r in runs])
+        written += _write(
+            out,
+            "runs",
+            [
+                {
+                    "id": r.id,
+                    "steps": r.steps,
+                    "status": r.status,
+                    "error": r.error,
+                    "created_at": repo.iso(r.created_at),
+                    "finished_at": repo.iso(r.finished_at),
+                }
+                for r in runs
+            ],
+        )
         timings = list(s.scalars(select(StepTimingRow).order_by(StepTimingRow.id)))
-        written += _write(out, "step_timings", [{"run_id": t.run_id, "step": t.step, "wall_s": round(t.wall_s, 4),
-                                                 "items": t.items, "items_per_s": round(t.items_per_s, 2)}
-                                                for t in timings])
+        written += _write(
+            out,
+            "step_timings",
+            [
+                {
+                    "run_id": t.run_id,
+                    "step": t.step,
+                    "wall_s": round(t.wall_s, 4),
+                    "items": t.items,
+                    "items_per_s": round(t.items_per_s, 2),
+                }
+                for t in timings
+            ],
+        )
     return written

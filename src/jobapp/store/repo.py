@@ -35,15 +35,28 @@ from jobapp.store.tables import (
     utcnow,
 )
 
-_OFFER_FIELDS = ("title", "company", "location", "contract", "salary", "url", "description", "source",
-                 "source_id", "date_posted")
+_OFFER_FIELDS = (
+    "title",
+    "company",
+    "location",
+    "contract",
+    "salary",
+    "url",
+    "description",
+    "source",
+    "source_id",
+    "date_posted",
+)
 
 # ---------------------------------------------------------------- offers
 
 
 def _offer(row: OfferRow) -> Offer:
-    return Offer(id=row.id, found_at=row.created_at.isoformat(timespec="seconds"),
-                 **{f: getattr(row, f) or "" for f in _OFFER_FIELDS})
+    return Offer(
+        id=row.id,
+        found_at=row.created_at.isoformat(timespec="seconds"),
+        **{f: getattr(row, f) or "" for f in _OFFER_FIELDS},
+    )
 
 
 @dataclass
@@ -106,10 +119,15 @@ def get_offer(s: Session, offer_id: int) -> Offer:
 
 
 def offer_sightings(s: Session, offer_id: int) -> list[dict[str, Any]]:
-    rows = s.scalars(select(OfferSightingRow).where(OfferSightingRow.offer_id == offer_id)
-                     .order_by(OfferSightingRow.seen_at))
-    return [{"source": r.source, "detail": r.detail, "seen_at": r.seen_at.isoformat(timespec="seconds")}
-            for r in rows]
+    rows = s.scalars(
+        select(OfferSightingRow)
+        .where(OfferSightingRow.offer_id == offer_id)
+        .order_by(OfferSightingRow.seen_at)
+    )
+    return [
+        {"source": r.source, "detail": r.detail, "seen_at": r.seen_at.isoformat(timespec="seconds")}
+        for r in rows
+    ]
 
 
 def delete_offers(s: Session, ids: Iterable[int] | None = None) -> int:
@@ -123,16 +141,31 @@ def delete_offers(s: Session, ids: Iterable[int] | None = None) -> int:
 
 
 def _cv(row: CvRow) -> CvDocument:
-    return CvDocument(id=row.id, filename=row.filename, format=row.format, text=row.text, pages=row.pages,
-                      ocr=row.ocr, sha256=row.sha256, warnings=list(row.warnings or []))
+    return CvDocument(
+        id=row.id,
+        filename=row.filename,
+        format=row.format,
+        text=row.text,
+        pages=row.pages,
+        ocr=row.ocr,
+        sha256=row.sha256,
+        warnings=list(row.warnings or []),
+    )
 
 
 def add_cv(s: Session, doc: CvDocument) -> CvDocument:
     """Store a CV and make it the current one (adding the same file again just selects it)."""
     row = s.scalars(select(CvRow).where(CvRow.sha256 == doc.sha256)).first()
     if row is None:
-        row = CvRow(filename=doc.filename, format=doc.format, text=doc.text, pages=doc.pages, ocr=doc.ocr,
-                    sha256=doc.sha256, warnings=list(doc.warnings))
+        row = CvRow(
+            filename=doc.filename,
+            format=doc.format,
+            text=doc.text,
+            pages=doc.pages,
+            ocr=doc.ocr,
+            sha256=doc.sha256,
+            warnings=list(doc.warnings),
+        )
         s.add(row)
     row.selected_at = utcnow()
     s.flush()
@@ -157,19 +190,33 @@ def get_cv(s: Session, cv_id: int) -> CvDocument:
 
 
 def get_summary(s: Session, offer_id: int, model: str, input_hash: str) -> OfferSummary | None:
-    row = s.scalars(select(OfferSummaryRow).where(
-        OfferSummaryRow.offer_id == offer_id, OfferSummaryRow.model == model,
-        OfferSummaryRow.input_hash == input_hash)).first()
+    row = s.scalars(
+        select(OfferSummaryRow).where(
+            OfferSummaryRow.offer_id == offer_id,
+            OfferSummaryRow.model == model,
+            OfferSummaryRow.input_hash == input_hash,
+        )
+    ).first()
     return OfferSummary.model_validate(row.data) if row else None
 
 
 def save_summary(s: Session, summary: OfferSummary) -> None:
     assert summary.offer_id is not None
-    s.execute(delete(OfferSummaryRow).where(
-        OfferSummaryRow.offer_id == summary.offer_id, OfferSummaryRow.model == summary.model,
-        OfferSummaryRow.input_hash == summary.input_hash))
-    s.add(OfferSummaryRow(offer_id=summary.offer_id, model=summary.model, input_hash=summary.input_hash,
-                          data=summary.model_dump(mode="json")))
+    s.execute(
+        delete(OfferSummaryRow).where(
+            OfferSummaryRow.offer_id == summary.offer_id,
+            OfferSummaryRow.model == summary.model,
+            OfferSummaryRow.input_hash == summary.input_hash,
+        )
+    )
+    s.add(
+        OfferSummaryRow(
+            offer_id=summary.offer_id,
+            model=summary.model,
+            input_hash=summary.input_hash,
+            data=summary.model_dump(mode="json"),
+        )
+    )
     s.flush()
 
 
@@ -182,25 +229,40 @@ def latest_summaries(s: Session, offer_ids: Iterable[int] | None = None) -> dict
 
 
 def get_profile(s: Session, cv_id: int, model: str, input_hash: str) -> CvProfile | None:
-    row = s.scalars(select(CvProfileRow).where(
-        CvProfileRow.cv_id == cv_id, CvProfileRow.model == model,
-        CvProfileRow.input_hash == input_hash)).first()
+    row = s.scalars(
+        select(CvProfileRow).where(
+            CvProfileRow.cv_id == cv_id, CvProfileRow.model == model, CvProfileRow.input_hash == input_hash
+        )
+    ).first()
     return CvProfile.model_validate(row.data) if row else None
 
 
 def save_profile(s: Session, profile: CvProfile) -> None:
     assert profile.cv_id is not None
-    s.execute(delete(CvProfileRow).where(
-        CvProfileRow.cv_id == profile.cv_id, CvProfileRow.model == profile.model,
-        CvProfileRow.input_hash == profile.input_hash))
-    s.add(CvProfileRow(cv_id=profile.cv_id, model=profile.model, input_hash=profile.input_hash,
-                       data=profile.model_dump(mode="json")))
+    s.execute(
+        delete(CvProfileRow).where(
+            CvProfileRow.cv_id == profile.cv_id,
+            CvProfileRow.model == profile.model,
+            CvProfileRow.input_hash == profile.input_hash,
+        )
+    )
+    s.add(
+        CvProfileRow(
+            cv_id=profile.cv_id,
+            model=profile.model,
+            input_hash=profile.input_hash,
+            data=profile.model_dump(mode="json"),
+        )
+    )
     s.flush()
 
 
 def latest_profile(s: Session, cv_id: int) -> CvProfile | None:
-    row = s.scalars(select(CvProfileRow).where(CvProfileRow.cv_id == cv_id)
-                    .order_by(CvProfileRow.created_at.desc(), CvProfileRow.id.desc())).first()
+    row = s.scalars(
+        select(CvProfileRow)
+        .where(CvProfileRow.cv_id == cv_id)
+        .order_by(CvProfileRow.created_at.desc(), CvProfileRow.id.desc())
+    ).first()
     return CvProfile.model_validate(row.data) if row else None
 
 
@@ -212,8 +274,11 @@ def get_embeddings(s: Session, model: str, hashes: list[str]) -> dict[str, np.nd
     for i in range(0, len(hashes), 500):  # stay under SQL parameter limits
         chunk = hashes[i : i + 500]
         # Plain columns, not ORM objects: this runs over thousands of offers on every ranking.
-        for h, vector in s.execute(select(EmbeddingRow.text_hash, EmbeddingRow.vector).where(
-                EmbeddingRow.model == model, EmbeddingRow.text_hash.in_(chunk))):
+        for h, vector in s.execute(
+            select(EmbeddingRow.text_hash, EmbeddingRow.vector).where(
+                EmbeddingRow.model == model, EmbeddingRow.text_hash.in_(chunk)
+            )
+        ):
             out[h] = np.frombuffer(vector, dtype="<f4")
     return out
 
@@ -238,11 +303,24 @@ def save_matches(s: Session, matches: list[Match], input_hash: str, run_id: int 
     s.execute(delete(MatchRow).where(MatchRow.cv_id == cv_id, MatchRow.engine == engine))
     now = utcnow()
     # One bulk INSERT: a ranking can hold thousands of offers.
-    s.execute(insert(MatchRow), [
-        {"run_id": run_id, "cv_id": m.cv_id, "offer_id": m.offer_id, "engine": m.engine,
-         "input_hash": input_hash, "score": m.score, "dense": m.dense, "rank": m.rank,
-         "data": m.model_dump(mode="json"), "created_at": now}
-        for m in matches])
+    s.execute(
+        insert(MatchRow),
+        [
+            {
+                "run_id": run_id,
+                "cv_id": m.cv_id,
+                "offer_id": m.offer_id,
+                "engine": m.engine,
+                "input_hash": input_hash,
+                "score": m.score,
+                "dense": m.dense,
+                "rank": m.rank,
+                "data": m.model_dump(mode="json"),
+                "created_at": now,
+            }
+            for m in matches
+        ],
+    )
     s.flush()
 
 
@@ -267,24 +345,45 @@ def match_input_hash(s: Session, cv_id: int, engine: str) -> str | None:
 
 
 def get_explanation(s: Session, cv_id: int, offer_id: int, model: str, input_hash: str) -> Explanation | None:
-    row = s.scalars(select(ExplanationRow).where(
-        ExplanationRow.cv_id == cv_id, ExplanationRow.offer_id == offer_id, ExplanationRow.model == model,
-        ExplanationRow.input_hash == input_hash)).first()
+    row = s.scalars(
+        select(ExplanationRow).where(
+            ExplanationRow.cv_id == cv_id,
+            ExplanationRow.offer_id == offer_id,
+            ExplanationRow.model == model,
+            ExplanationRow.input_hash == input_hash,
+        )
+    ).first()
     return Explanation.model_validate(row.data) if row else None
 
 
 def save_explanation(s: Session, exp: Explanation) -> None:
-    s.execute(delete(ExplanationRow).where(
-        ExplanationRow.cv_id == exp.cv_id, ExplanationRow.offer_id == exp.offer_id,
-        ExplanationRow.model == exp.model, ExplanationRow.input_hash == exp.input_hash))
-    s.add(ExplanationRow(cv_id=exp.cv_id, offer_id=exp.offer_id, model=exp.model, input_hash=exp.input_hash,
-                         verdict=exp.verdict, data=exp.model_dump(mode="json")))
+    s.execute(
+        delete(ExplanationRow).where(
+            ExplanationRow.cv_id == exp.cv_id,
+            ExplanationRow.offer_id == exp.offer_id,
+            ExplanationRow.model == exp.model,
+            ExplanationRow.input_hash == exp.input_hash,
+        )
+    )
+    s.add(
+        ExplanationRow(
+            cv_id=exp.cv_id,
+            offer_id=exp.offer_id,
+            model=exp.model,
+            input_hash=exp.input_hash,
+            verdict=exp.verdict,
+            data=exp.model_dump(mode="json"),
+        )
+    )
     s.flush()
 
 
 def latest_explanations(s: Session, cv_id: int) -> dict[int, Explanation]:
-    q = select(ExplanationRow).where(ExplanationRow.cv_id == cv_id).order_by(ExplanationRow.created_at,
-                                                                             ExplanationRow.id)
+    q = (
+        select(ExplanationRow)
+        .where(ExplanationRow.cv_id == cv_id)
+        .order_by(ExplanationRow.created_at, ExplanationRow.id)
+    )
     return {r.offer_id: Explanation.model_validate(r.data) for r in s.scalars(q)}
 
 
@@ -293,7 +392,9 @@ def latest_explanations(s: Session, cv_id: int) -> dict[int, Explanation]:
 FEEDBACK_STATUSES = ("", "to_apply", "applied", "interview", "rejected")
 
 
-def set_feedback(s: Session, offer_id: int, thumbs: int | None = None, status: str | None = None) -> dict[str, Any]:
+def set_feedback(
+    s: Session, offer_id: int, thumbs: int | None = None, status: str | None = None
+) -> dict[str, Any]:
     get_offer(s, offer_id)
     row = s.get(FeedbackRow, offer_id) or FeedbackRow(offer_id=offer_id, thumbs=0, status="")
     if thumbs is not None:

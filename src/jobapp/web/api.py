@@ -29,8 +29,9 @@ def _user_error(exc: JobAppError) -> tuple[Response, int]:
 @bp.errorhandler(ValidationError)
 def _bad_body(exc: ValidationError) -> tuple[Response, int]:
     problems = [{"field": ".".join(str(p) for p in e["loc"]), "problem": e["msg"]} for e in exc.errors()]
-    return jsonify({"error": "invalid_body", "message": "The request body is not valid.",
-                    "problems": problems}), 422
+    return jsonify(
+        {"error": "invalid_body", "message": "The request body is not valid.", "problems": problems}
+    ), 422
 
 
 @bp.errorhandler(HTTPException)
@@ -52,7 +53,9 @@ def body(model: type[BaseModel]) -> Any:
 def upload() -> tuple[bytes, str]:
     file = request.files.get("file")
     if file is None or not file.filename:
-        raise InvalidInput("No file in the upload.", hint="Send it as multipart/form-data in the field 'file'.")
+        raise InvalidInput(
+            "No file in the upload.", hint="Send it as multipart/form-data in the field 'file'."
+        )
     data = file.read()
     if not data:
         raise InvalidInput("The uploaded file is empty.")
@@ -99,24 +102,38 @@ def _state_counts(s: Any) -> tuple[dict[str, Any], Any]:
 
     from jobapp.store.tables import CvProfileRow, CvRow, ExplanationRow, MatchRow, OfferRow, OfferSummaryRow
 
-    cv = s.execute(select(CvRow.id, CvRow.filename)
-                   .order_by(CvRow.selected_at.desc(), CvRow.id.desc()).limit(1)).first()
+    cv = s.execute(
+        select(CvRow.id, CvRow.filename).order_by(CvRow.selected_at.desc(), CvRow.id.desc()).limit(1)
+    ).first()
     counts: dict[str, Any] = {
         "offers": s.scalar(select(func.count()).select_from(OfferRow)) or 0,
         "summaries": s.scalar(select(func.count(distinct(OfferSummaryRow.offer_id)))) or 0,
-        "cv": 1 if cv else 0, "profile": 0, "matches": 0, "reranked": False, "explanations": 0,
+        "cv": 1 if cv else 0,
+        "profile": 0,
+        "matches": 0,
+        "reranked": False,
+        "explanations": 0,
     }
     if cv is not None:
-        counts["profile"] = 1 if s.scalar(select(CvProfileRow.id).where(CvProfileRow.cv_id == cv.id).limit(1)) else 0
+        counts["profile"] = (
+            1 if s.scalar(select(CvProfileRow.id).where(CvProfileRow.cv_id == cv.id).limit(1)) else 0
+        )
         # The same ranking repo.latest_matches picks: the reranked one, else the newest bi-encoder one.
-        engines = s.execute(select(MatchRow.engine, func.count(), func.max(MatchRow.created_at))
-                            .where(MatchRow.cv_id == cv.id).group_by(MatchRow.engine)).all()
+        engines = s.execute(
+            select(MatchRow.engine, func.count(), func.max(MatchRow.created_at))
+            .where(MatchRow.cv_id == cv.id)
+            .group_by(MatchRow.engine)
+        ).all()
         if engines:
             reranked = [e for e in engines if not e[0].startswith("bi-encoder")]
             chosen = reranked[0] if reranked else max(engines, key=lambda e: e[2])
             counts["matches"], counts["reranked"] = chosen[1], bool(reranked)
-        counts["explanations"] = s.scalar(select(func.count(distinct(ExplanationRow.offer_id)))
-                                          .where(ExplanationRow.cv_id == cv.id)) or 0
+        counts["explanations"] = (
+            s.scalar(
+                select(func.count(distinct(ExplanationRow.offer_id))).where(ExplanationRow.cv_id == cv.id)
+            )
+            or 0
+        )
     return counts, cv
 
 
@@ -127,11 +144,13 @@ def state() -> Response:
 
     with db.session() as s:
         counts, cv = _state_counts(s)
-    return jsonify({
-        "counts": counts,
-        "cv": {"id": cv.id, "filename": cv.filename} if cv else None,
-        "runs": list_runs(5),
-    })
+    return jsonify(
+        {
+            "counts": counts,
+            "cv": {"id": cv.id, "filename": cv.filename} if cv else None,
+            "runs": list_runs(5),
+        }
+    )
 
 
 # ---------------------------------------------------------------- offers (step 1)
@@ -146,7 +165,9 @@ def offers() -> Response:
 @bp.get("/offers/<int:offer_id>")
 def offer(offer_id: int) -> Response:
     with db.session() as s:
-        return jsonify({**repo.get_offer(s, offer_id).model_dump(), "sightings": repo.offer_sightings(s, offer_id)})
+        return jsonify(
+            {**repo.get_offer(s, offer_id).model_dump(), "sightings": repo.offer_sightings(s, offer_id)}
+        )
 
 
 @bp.post("/offers/import")
@@ -241,10 +262,16 @@ def _matches_view() -> list[dict[str, Any]]:
         offers = {o.id: o for o in repo.list_offers(s, [m.offer_id for m in matches])}
         exps = repo.latest_explanations(s, doc.id)
         feedback = repo.all_feedback(s)
-    return [{**m.model_dump(), "offer": offers[m.offer_id].model_dump(),
-             "explanation": exps[m.offer_id].model_dump() if m.offer_id in exps else None,
-             "feedback": feedback.get(m.offer_id, {"thumbs": 0, "status": ""})}
-            for m in matches if m.offer_id in offers]
+    return [
+        {
+            **m.model_dump(),
+            "offer": offers[m.offer_id].model_dump(),
+            "explanation": exps[m.offer_id].model_dump() if m.offer_id in exps else None,
+            "feedback": feedback.get(m.offer_id, {"thumbs": 0, "status": ""}),
+        }
+        for m in matches
+        if m.offer_id in offers
+    ]
 
 
 def _arg_float(name: str) -> float | None:
@@ -266,12 +293,19 @@ def results() -> Response:
     min_score = _arg_float("min_score")
     if min_score is not None:
         rows = [r for r in rows if r["score"] >= min_score]
-    for field, key in (("keyword", None), ("location", "location"), ("contract", "contract"), ("board", "source")):
+    for field, key in (
+        ("keyword", None),
+        ("location", "location"),
+        ("contract", "contract"),
+        ("board", "source"),
+    ):
         wanted = normalise(request.args.get(field, "").strip())
         if not wanted:
             continue
         if key is None:
-            rows = [r for r in rows if wanted in normalise(r["offer"]["title"] + " " + r["offer"]["description"])]
+            rows = [
+                r for r in rows if wanted in normalise(r["offer"]["title"] + " " + r["offer"]["description"])
+            ]
         else:
             rows = [r for r in rows if wanted in normalise(r["offer"][key])]
     sort = request.args.get("sort", "score")
@@ -365,5 +399,6 @@ def export(name: str, fmt: str) -> Response:
             raise InvalidInput(f"Unknown export {name!r}.", hint=f"One of: {', '.join(sorted(files))}.")
         data = Path(files[name]).read_bytes()
     mime = "text/csv; charset=utf-8" if fmt == "csv" else "application/json"
-    return Response(data, mimetype=mime,
-                    headers={"Content-Disposition": f'attachment; filename="jobapp-{name}.{fmt}"'})
+    return Response(
+        data, mimetype=mime, headers={"Content-Disposition": f'attachment; filename="jobapp-{name}.{fmt}"'}
+    )

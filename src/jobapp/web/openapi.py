@@ -35,8 +35,11 @@ ROUTES: list[tuple[str, str, str, str | None, bool]] = [
     ("get", "/api/export/{name}.{fmt}", "Download a step's results as CSV or JSON", None, False),
 ]
 
-_ERROR = {"type": "object", "properties": {"error": {"type": "string"}, "message": {"type": "string"},
-                                           "hint": {"type": "string"}}, "required": ["error", "message"]}
+_ERROR = {
+    "type": "object",
+    "properties": {"error": {"type": "string"}, "message": {"type": "string"}, "hint": {"type": "string"}},
+    "required": ["error", "message"],
+}
 
 
 def document() -> dict[str, Any]:
@@ -45,27 +48,47 @@ def document() -> dict[str, Any]:
     for method, path, summary, body, multipart in ROUTES:
         op: dict[str, Any] = {
             "summary": summary,
-            "responses": {"200": {"description": "OK"},
-                          "400": {"description": "Bad input",
-                                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}},
+            "responses": {
+                "200": {"description": "OK"},
+                "400": {
+                    "description": "Bad input",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+                },
+            },
         }
         params = re.findall(r"{(\w+)}", path)  # also both of "/export/{name}.{fmt}"
         if params:
-            op["parameters"] = [{"name": p, "in": "path", "required": True, "schema": {"type": "string"}}
-                                for p in params]
+            op["parameters"] = [
+                {"name": p, "in": "path", "required": True, "schema": {"type": "string"}} for p in params
+            ]
         if body:
             schema = schemas.BODIES[body].model_json_schema(ref_template="#/components/schemas/{model}")
             for name, sub in schema.pop("$defs", {}).items():
                 components[name] = sub
             components[body] = schema
-            op["requestBody"] = {"required": True, "content": {
-                "application/json": {"schema": {"$ref": f"#/components/schemas/{body}"}}}}
+            op["requestBody"] = {
+                "required": True,
+                "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{body}"}}},
+            }
             op["responses"]["422"] = {"description": "Invalid body"}
         if multipart:
-            op["requestBody"] = {"required": True, "content": {"multipart/form-data": {"schema": {
-                "type": "object", "properties": {"file": {"type": "string", "format": "binary"}},
-                "required": ["file"]}}}}
+            op["requestBody"] = {
+                "required": True,
+                "content": {
+                    "multipart/form-data": {
+                        "schema": {
+                            "type": "object",
+                            "properties": {"file": {"type": "string", "format": "binary"}},
+                            "required": ["file"],
+                        }
+                    }
+                },
+            }
             op["responses"]["413"] = {"description": "Upload too large"}
         paths.setdefault(path.replace(".{fmt}", ".{fmt}"), {})[method] = op
-    return {"openapi": "3.1.0", "info": {"title": "Job App Assistant API", "version": __version__},
-            "paths": paths, "components": {"schemas": components}}
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Job App Assistant API", "version": __version__},
+        "paths": paths,
+        "components": {"schemas": components},
+    }

@@ -47,6 +47,9 @@ class FeedbackBody(Body):
 
 
 BODIES: dict[str, type[Body]] = {
-    "RunBody": RunBody, "UrlBody": UrlBody, "PasteBody": PasteBody, "SearchBody": SearchBody,
+    "RunBody": RunBody,
+    "UrlBody": UrlBody,
+    "PasteBody": PasteBody,
+    "SearchBody": SearchBody,
     "FeedbackBody": FeedbackBody,
 }

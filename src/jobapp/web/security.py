@@ -61,14 +61,22 @@ def install(app: Flask) -> None:
         if request.endpoint == "static":
             return None
         if not _token_ok():
-            return _json_error(401, "unauthorized", "This Job App Assistant needs its access token.",
-                               "Open the URL with ?token=<JOBAPP_TOKEN> or send 'Authorization: Bearer <token>'.")
+            return _json_error(
+                401,
+                "unauthorized",
+                "This Job App Assistant needs its access token.",
+                "Open the URL with ?token=<JOBAPP_TOKEN> or send 'Authorization: Bearer <token>'.",
+            )
         if request.method not in SAFE_METHODS and not app.config.get("CSRF_DISABLED"):
             sent = request.headers.get("X-CSRF-Token", "")
             if not sent or not hmac.compare_digest(sent, session.get("csrf", "")):
-                return _json_error(403, "csrf", "Missing or wrong CSRF token.",
-                                   "Reload the page; API clients must first GET /api/csrf and send the "
-                                   "token in the X-CSRF-Token header.")
+                return _json_error(
+                    403,
+                    "csrf",
+                    "Missing or wrong CSRF token.",
+                    "Reload the page; API clients must first GET /api/csrf and send the "
+                    "token in the X-CSRF-Token header.",
+                )
         return None
 
     @app.after_request
