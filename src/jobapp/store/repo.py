@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
-from sqlalchemy import delete, func, insert, select
+from pydantic import BaseModel
+from sqlalchemy import and_, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from jobapp.domain import (
@@ -34,6 +35,8 @@ from jobapp.store.tables import (
     OfferSummaryRow,
     utcnow,
 )
+
+R = TypeVar("R", bound=BaseModel)
 
 _OFFER_FIELDS = (
     "title",
@@ -189,35 +192,33 @@ def get_cv(s: Session, cv_id: int) -> CvDocument:
 # ---------------------------------------------------------------- derived records
 
 
+def _derived_filter(row_cls: Any, keys: dict[str, Any]) -> Any:
+    return and_(*(getattr(row_cls, k) == v for k, v in keys.items()))
+
+
+def _get_derived(s: Session, row_cls: Any, record_cls: type[R], **keys: Any) -> R | None:
+    """A derived record by its owner ids, model and input hash (the cache lookup of every step)."""
+    row = s.scalars(select(row_cls).where(_derived_filter(row_cls, keys))).first()
+    return record_cls.model_validate(row.data) if row else None
+
+
+def _save_derived(s: Session, row_cls: Any, record: BaseModel, keys: dict[str, Any], **extra: Any) -> None:
+    """Store a derived record, replacing the one with the same owner ids, model and input hash."""
+    s.execute(delete(row_cls).where(_derived_filter(row_cls, keys)))
+    s.add(row_cls(**keys, **extra, data=record.model_dump(mode="json")))
+    s.flush()
+
+
 def get_summary(s: Session, offer_id: int, model: str, input_hash: str) -> OfferSummary | None:
-    row = s.scalars(
-        select(OfferSummaryRow).where(
-            OfferSummaryRow.offer_id == offer_id,
-            OfferSummaryRow.model == model,
-            OfferSummaryRow.input_hash == input_hash,
-        )
-    ).first()
-    return OfferSummary.model_validate(row.data) if row else None
+    return _get_derived(
+        s, OfferSummaryRow, OfferSummary, offer_id=offer_id, model=model, input_hash=input_hash
+    )
 
 
 def save_summary(s: Session, summary: OfferSummary) -> None:
     assert summary.offer_id is not None
-    s.execute(
-        delete(OfferSummaryRow).where(
-            OfferSummaryRow.offer_id == summary.offer_id,
-            OfferSummaryRow.model == summary.model,
-            OfferSummaryRow.input_hash == summary.input_hash,
-        )
-    )
-    s.add(
-        OfferSummaryRow(
-            offer_id=summary.offer_id,
-            model=summary.model,
-            input_hash=summary.input_hash,
-            data=summary.model_dump(mode="json"),
-        )
-    )
-    s.flush()
+    keys = {"offer_id": summary.offer_id, "model": summary.model, "input_hash": summary.input_hash}
+    _save_derived(s, OfferSummaryRow, summary, keys)
 
 
 def latest_summaries(s: Session, offer_ids: Iterable[int] | None = None) -> dict[int, OfferSummary]:
@@ -229,32 +230,13 @@ def latest_summaries(s: Session, offer_ids: Iterable[int] | None = None) -> dict
 
 
 def get_profile(s: Session, cv_id: int, model: str, input_hash: str) -> CvProfile | None:
-    row = s.scalars(
-        select(CvProfileRow).where(
-            CvProfileRow.cv_id == cv_id, CvProfileRow.model == model, CvProfileRow.input_hash == input_hash
-        )
-    ).first()
-    return CvProfile.model_validate(row.data) if row else None
+    return _get_derived(s, CvProfileRow, CvProfile, cv_id=cv_id, model=model, input_hash=input_hash)
 
 
 def save_profile(s: Session, profile: CvProfile) -> None:
     assert profile.cv_id is not None
-    s.execute(
-        delete(CvProfileRow).where(
-            CvProfileRow.cv_id == profile.cv_id,
-            CvProfileRow.model == profile.model,
-            CvProfileRow.input_hash == profile.input_hash,
-        )
-    )
-    s.add(
-        CvProfileRow(
-            cv_id=profile.cv_id,
-            model=profile.model,
-            input_hash=profile.input_hash,
-            data=profile.model_dump(mode="json"),
-        )
-    )
-    s.flush()
+    keys = {"cv_id": profile.cv_id, "model": profile.model, "input_hash": profile.input_hash}
+    _save_derived(s, CvProfileRow, profile, keys)
 
 
 def latest_profile(s: Session, cv_id: int) -> CvProfile | None:
@@ -345,37 +327,14 @@ def match_input_hash(s: Session, cv_id: int, engine: str) -> str | None:
 
 
 def get_explanation(s: Session, cv_id: int, offer_id: int, model: str, input_hash: str) -> Explanation | None:
-    row = s.scalars(
-        select(ExplanationRow).where(
-            ExplanationRow.cv_id == cv_id,
-            ExplanationRow.offer_id == offer_id,
-            ExplanationRow.model == model,
-            ExplanationRow.input_hash == input_hash,
-        )
-    ).first()
-    return Explanation.model_validate(row.data) if row else None
+    return _get_derived(
+        s, ExplanationRow, Explanation, cv_id=cv_id, offer_id=offer_id, model=model, input_hash=input_hash
+    )
 
 
 def save_explanation(s: Session, exp: Explanation) -> None:
-    s.execute(
-        delete(ExplanationRow).where(
-            ExplanationRow.cv_id == exp.cv_id,
-            ExplanationRow.offer_id == exp.offer_id,
-            ExplanationRow.model == exp.model,
-            ExplanationRow.input_hash == exp.input_hash,
-        )
-    )
-    s.add(
-        ExplanationRow(
-            cv_id=exp.cv_id,
-            offer_id=exp.offer_id,
-            model=exp.model,
-            input_hash=exp.input_hash,
-            verdict=exp.verdict,
-            data=exp.model_dump(mode="json"),
-        )
-    )
-    s.flush()
+    keys = {"cv_id": exp.cv_id, "offer_id": exp.offer_id, "model": exp.model, "input_hash": exp.input_hash}
+    _save_derived(s, ExplanationRow, exp, keys, verdict=exp.verdict)
 
 
 def latest_explanations(s: Session, cv_id: int) -> dict[int, Explanation]:
