@@ -11,6 +11,7 @@ import pytest
 from jobapp.documents import read_cv
 from jobapp.domain import CvDocument
 
+# The team's shared fixtures live beside the repository (absent in a user's clone: those tests skip).
 FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "cv"
 
 
