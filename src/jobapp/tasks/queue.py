@@ -29,6 +29,7 @@ from huey.consumer import Consumer
 
 from jobapp import config
 from jobapp.errors import InvalidInput, JobAppError
+from jobapp.plugins import load_plugins
 from jobapp.tasks import leases, runs
 from jobapp.tasks.context import stopping
 
@@ -112,13 +113,6 @@ def enqueue_step(run_id: int, step: str) -> None:
             f"Cannot reach the task queue {queue_url()!r}: {exc}",
             hint="Is Redis running? Check JOBAPP_QUEUE_URL, or unset it to use the SQLite queue.",
         ) from exc
-
-
-def load_plugins() -> list[str]:
-    """Import the modules named in ``JOBAPP_PLUGINS`` (see :mod:`jobapp.plugins`)."""
-    from jobapp.plugins import load_plugins as load
-
-    return load()
 
 
 class _Consumer(Consumer):

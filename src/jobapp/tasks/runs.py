@@ -287,7 +287,7 @@ def execute_run(run_id: int, on_event: EventCallback | None = None) -> dict[str,
 
     Used by ``jobapp run``: same code path as the queue workers. Ctrl-C cancels the run.
     """
-    from jobapp.tasks.queue import load_plugins
+    from jobapp.plugins import load_plugins
 
     load_plugins()
     run = _load(run_id)
