@@ -6,8 +6,6 @@ Each test gets its own database, so workers never see runs other tests left behi
 
 from __future__ import annotations
 
-import signal
-import threading
 import uuid
 from collections.abc import Iterator
 from datetime import timedelta
@@ -16,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 from sqlalchemy.engine import make_url
-from task_helpers import wait_final, worker_process
+from task_helpers import race_execute_step, runs_on_two_workers, worker_pids_that_started_steps
 
 from jobapp.store.db import reset_engines, session
 from jobapp.store.tables import RunRow, utcnow
@@ -49,16 +47,7 @@ def pg_database(postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[
 def test_claim_and_recovery_compare_and_set_on_postgresql(pg_database: str, tmp_path: Path) -> None:
     out = tmp_path / "out.txt"
     run_id = runs.create_run(["fake_slow"], {"n": 4, "delay": 0.02, "out": out})
-    outcomes: list[str] = []
-    threads = [
-        threading.Thread(target=lambda: outcomes.append(runs.execute_step(run_id, "fake_slow").status))
-        for _ in range(3)
-    ]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert sorted(outcomes) == ["done", "skipped", "skipped"]
+    assert sorted(race_execute_step(run_id, "fake_slow")) == ["done", "skipped", "skipped"]
     assert len(out.read_text().splitlines()) == 4
 
     stale = runs.create_run(["fake_a"], {})
@@ -84,24 +73,8 @@ def test_two_worker_processes_on_redis_and_postgresql(
     queue.reset_queue()
     out = tmp_path / "out.txt"
     env = {"JOBAPP_QUEUE_URL": redis_url, "JOBAPP_DATABASE_URL": pg_database}
-    procs = [worker_process(env=env) for _ in range(2)]
-    try:
-        ids = [runs.create_run(["fake_slow", "fake_b"], {"n": 4, "delay": 0.2, "out": out}) for _ in range(4)]
-        for run_id in ids:
-            runs.enqueue_run(run_id)
-        finals = [wait_final(run_id, timeout=60) for run_id in ids]
-    finally:
-        for p in procs:
-            p.send_signal(signal.SIGTERM)
-        for p in procs:
-            p.wait(30)
+    ids, finals, pids = runs_on_two_workers(env, out, delay=0.2)
     assert [r["status"] for r in finals] == ["done"] * 4
-    owners = {
-        e["message"].rsplit(":", 1)[1].rstrip(").")
-        for run_id in ids
-        for e in runs.run_events(run_id)
-        if "started (worker" in e["message"]
-    }
-    assert owners == {str(p.pid) for p in procs}
+    assert worker_pids_that_started_steps(ids) == pids
     lines = out.read_text().splitlines()
     assert len(lines) == len(set(lines)) == 4 * 8

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import signal
 from pathlib import Path
 
 import pytest
-from task_helpers import free_port, wait_final, worker_process
+from task_helpers import free_port, runs_on_two_workers, wait_final, worker_pids_that_started_steps
 
 from jobapp.errors import JobAppError
 from jobapp.tasks import queue, runs
@@ -41,27 +40,9 @@ def test_redis_queue_end_to_end(redis_queue: str, consumer, tmp_path: Path) -> N
 @pytest.mark.slow
 def test_two_worker_processes_share_the_runs(redis_queue: str, tmp_path: Path) -> None:
     out = tmp_path / "out.txt"
-    procs = [worker_process(env={"JOBAPP_QUEUE_URL": redis_queue}) for _ in range(2)]
-    try:
-        ids = [
-            runs.create_run(["fake_slow", "fake_b"], {"n": 4, "delay": 0.25, "out": out}) for _ in range(4)
-        ]
-        for run_id in ids:
-            runs.enqueue_run(run_id)
-        finals = [wait_final(run_id, timeout=60) for run_id in ids]
-    finally:
-        for p in procs:
-            p.send_signal(signal.SIGTERM)
-        for p in procs:
-            p.wait(30)
+    ids, finals, pids = runs_on_two_workers({"JOBAPP_QUEUE_URL": redis_queue}, out, delay=0.25)
     assert all(r["status"] == "done" for r in finals)
-    workers = {
-        e["message"].rsplit("worker ", 1)[1].rstrip(").")
-        for run_id in ids
-        for e in runs.run_events(run_id)
-        if "started (worker" in e["message"]
-    }
-    assert {w.rsplit(":", 1)[1] for w in workers} == {str(p.pid) for p in procs}  # both took work
+    assert worker_pids_that_started_steps(ids) == pids  # both took work
     assert len(out.read_text().splitlines()) == 4 * 8
 
 

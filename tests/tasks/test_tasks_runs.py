@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 from sqlalchemy import select
-from task_helpers import wait_final, wait_for
+from task_helpers import race_execute_step, wait_final, wait_for
 
 from jobapp.errors import InvalidInput, ModelUnavailable, NotFound
 from jobapp.store.db import session
@@ -225,16 +225,7 @@ def test_errors_for_unknown_runs_and_steps() -> None:
 def test_concurrent_execute_step_calls_claim_once(tmp_path: Path) -> None:
     out = tmp_path / "out.txt"
     run_id = runs.create_run(["fake_slow"], {"n": 5, "delay": 0.02, "out": out})
-    outcomes: list[str] = []
-    threads = [
-        threading.Thread(target=lambda: outcomes.append(runs.execute_step(run_id, "fake_slow").status))
-        for _ in range(3)
-    ]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert sorted(outcomes) == ["done", "skipped", "skipped"]
+    assert sorted(race_execute_step(run_id, "fake_slow")) == ["done", "skipped", "skipped"]
     assert len(_lines(out)) == 5
 
 
