@@ -8,32 +8,32 @@ import pytest
 
 from jobapp.domain import CvProfile, KeywordCoverage, OfferSummary
 from jobapp.llm import explain_match, verdict_for
-from jobapp.llm.explain import STRONG_FLOOR, STRONG_MARGIN, cited, quotes_other_score
+from jobapp.llm.explain import cited, quotes_other_score
+from jobapp.scoring import calibration
 
 
 @pytest.mark.parametrize(
-    ("score", "threshold", "verdict"),
+    ("score", "threshold", "strong", "verdict"),
     [
-        (0, 50, "none"),
-        (49.9, 50, "none"),
-        (50, 50, "partial"),
-        (69.9, 50, "partial"),
-        (70, 50, "strong"),
-        (100, 50, "strong"),
-        (65, 60, "partial"),
-        (80, 60, "strong"),  # threshold + margin
-        (69, 30, "partial"),  # the floor keeps "strong" meaningful with a low threshold
-        (70, 30, "strong"),
-        (99, 90, "partial"),  # the strong cut never exceeds 100
-        (100, 90, "strong"),
+        (0, 50, 70, "none"),
+        (49.9, 50, 70, "none"),
+        (50, 50, 70, "partial"),
+        (69.9, 50, 70, "partial"),
+        (70, 50, 70, "strong"),
+        (100, 50, 70, "strong"),
+        (45, 50, 40, "none"),  # a strong cut below the threshold is raised to it
+        (50, 50, 40, "strong"),
     ],
 )
-def test_verdict_for(score, threshold, verdict):
-    assert verdict_for(score, threshold) == verdict
+def test_verdict_for(score, threshold, strong, verdict):
+    assert calibration.verdict_for(score, threshold, strong) == verdict
 
 
-def test_verdict_constants_are_the_documented_ones():
-    assert (STRONG_MARGIN, STRONG_FLOOR) == (20.0, 70.0)
+def test_shipped_cutoffs_are_ordered_and_used_by_explanations():
+    assert 0 < calibration.DECISION_THRESHOLD < calibration.STRONG_THRESHOLD < 100
+    assert verdict_for(calibration.STRONG_THRESHOLD, calibration.DECISION_THRESHOLD) == "strong"
+    assert verdict_for(calibration.STRONG_THRESHOLD - 0.1, calibration.DECISION_THRESHOLD) == "partial"
+    assert verdict_for(calibration.DECISION_THRESHOLD - 0.1, calibration.DECISION_THRESHOLD) == "none"
 
 
 PROFILE = CvProfile(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from jobapp.scoring.bm25 import BM25Corpus
-from jobapp.scoring.signals import cv_years, guess_title, required_years, section_lines
+from jobapp.extraction.seniority import years_from_dates
+from jobapp.scoring.signals import guess_title, required_years, section_lines
 from jobapp.scoring.text import tokens
 
 
@@ -36,13 +37,10 @@ def test_lexical_single_offer_degrades_to_coverage() -> None:
     assert np.isclose(corpus.lexical("alpha beta")[0], 0.5)
 
 
-def test_cv_years_union_of_periods() -> None:
+def test_cv_years_union_of_periods_without_internships() -> None:
     text = "Engineer (2019 - 2023)\nAnalyst 2014 - 2019\nIntern from 2013 to 2014\nStage 2018 - 2019"
-    assert cv_years(text) == 10.0
-    assert (
-        cv_years("Développeur depuis 2020 - aujourd'hui", today=__import__("datetime").date(2024, 1, 1))
-        == 4.0
-    )
+    assert years_from_dates(text) == 9.0
+    assert years_from_dates("Développeur 2020 - aujourd'hui", this_year=2024) == 4.0
 
 
 def test_required_years_and_title() -> None:

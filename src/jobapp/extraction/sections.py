@@ -13,6 +13,7 @@ recruitment process). Text under the same key is joined with blank lines, in ord
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from jobapp.extraction.normalise import normalise
 
@@ -132,27 +133,40 @@ def _heading_style(line: str) -> int:
     return 1 if len(stripped.split()) <= 6 and not stripped.endswith((".", ",", ";")) else 0
 
 
-def split_sections(text: str) -> dict[str, str]:
-    """Map section key -> text, for a raw offer. Text without headings is all ``intro``."""
-    parts: dict[str, list[str]] = {}
-    current = "intro"
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of lines under one heading: ``key`` is its section key, ``heading`` the heading's own
+    words ("Nice to have", "Profil recherché"; empty before any heading)."""
+
+    key: str
+    heading: str
+    text: str
+
+
+def iter_blocks(text: str) -> list[Block]:
+    """The offer's blocks in text order, each with its heading (finer than :func:`split_sections`:
+    "Requirements" and "Nice to have" are both ``profile`` but stay apart here)."""
+    blocks: list[Block] = []
+    current, heading = "intro", ""
     buffer: list[str] = []
 
     def flush() -> None:
         chunk = "\n".join(buffer).strip()
         if chunk:
-            parts.setdefault(current, []).append(chunk)
+            blocks.append(Block(current, heading, chunk))
         buffer.clear()
 
     for line in text.splitlines():
         style = _heading_style(line)
         key = heading_key(line, styled=style == 2) if style else None
         rest = ""
+        words = line
         if key is None:
             m = _INLINE.match(line)
             if m and len(m.group(1).split()) <= 6:
                 key = heading_key(m.group(1), styled=False)
                 rest = m.group(2).strip()
+                words = m.group(1)
                 # "Lieu : Paris" style field lines stay in place; they are not section starts.
                 if key == "other" and rest:
                     key = None
@@ -160,8 +174,16 @@ def split_sections(text: str) -> dict[str, str]:
             buffer.append(line)
             continue
         flush()
-        current = key
+        current, heading = key, _DECORATION.sub("", words.strip()).strip()
         if rest:
             buffer.append(rest)
     flush()
+    return blocks
+
+
+def split_sections(text: str) -> dict[str, str]:
+    """Map section key -> text, for a raw offer. Text without headings is all ``intro``."""
+    parts: dict[str, list[str]] = {}
+    for block in iter_blocks(text):
+        parts.setdefault(block.key, []).append(block.text)
     return {key: "\n\n".join(parts[key]) for key in SECTION_KEYS if key in parts}

@@ -138,6 +138,8 @@ _STUDY_LINE = re.compile(
     r"\b(?:master|mastere|licence|bachelor|doctorat|phd|msc|bsc|mba|bts|dut|deug|dess|diplome|diploma|"
     r"degree|baccalaureat|bac ?\+ ?\d|universite|university|ecole d'ingenieurs?|engineering school)\b"
 )
+# An internship is training, not years of experience (an apprenticeship counts: it is a job).
+_INTERNSHIP_LINE = re.compile(r"\b(?:stage|stagiaire|internship|intern|summer job|job d'ete)\b")
 _EDUCATION_HEADINGS = re.compile(
     r"^\W*(?:formation|formations|education|diplomes?|etudes|academic background|cursus)\W*$", re.M
 )
@@ -162,7 +164,8 @@ def years_from_dates(text: str, this_year: int | None = None) -> float | None:
     for m in _DATE_RANGE.finditer(norm):
         line_start = norm.rfind("\n", 0, m.start()) + 1
         line_end = norm.find("\n", m.end())
-        if _STUDY_LINE.search(norm[line_start : line_end if line_end >= 0 else None]):
+        line = norm[line_start : line_end if line_end >= 0 else None]
+        if _STUDY_LINE.search(line) or _INTERNSHIP_LINE.search(line):
             continue
         start = int(m.group(1))
         end = int(m.group(2)) if m.group(2) else now
@@ -227,6 +230,56 @@ def detect_seniority(text: str, cv: bool = False) -> Seniority:
         if counts[level]:
             if years is not None and level == "junior" and years >= 3:
                 break  # "junior" in passing ("vous encadrerez les juniors"), years say otherwise
+            return Seniority(level, years)
+    if years is not None:
+        return Seniority(_level_from_years(years), years)
+    return Seniority("", None)
+
+
+# What a student writes at the top of a CV: what they study, what they look for.
+_STUDENT = re.compile(
+    r"\b(?:etudiante?s?|eleve[- ]ingenieure?|student|undergraduate|doctorante?|phd candidate|"
+    r"(?:recherche|cherche|looking for|seeking|searching for|en quete)\W+(?:\w+\W+){0,3}?"
+    r"(?:stage|internship|alternance|apprentissage|apprenticeship|contrat d'apprentissage|"
+    r"contrat de professionnalisation|work[- ]study|placement)|stage de fin d'etudes|"
+    r"(?:expected|anticipated) graduation|graduating in|candidate for (?:a |the )?(?:bachelor|master|b\.?sc|m\.?sc)|"
+    r"(?:currently )?pursuing (?:a |an |my )?(?:bachelor|master|degree|b\.?sc|m\.?sc|phd)|"
+    r"en (?:1ere|2e|2eme|3e|3eme|4e|4eme|5e|5eme|premiere|deuxieme|troisieme|quatrieme|cinquieme) annee|"
+    r"(?:first|second|third|final|1st|2nd|3rd|4th)[- ]year (?:student|of)|"
+    r"master (?:1|2|i|ii)\b|m[12] \w+)"
+)
+_SEEKS_APPRENTICESHIP = re.compile(
+    r"\b(?:recherche|cherche|looking for|seeking|en quete)\W+(?:\w+\W+){0,3}?"
+    r"(?:alternance|apprentissage|apprenticeship|contrat d'apprentissage|contrat de professionnalisation|work[- ]study)"
+)
+_GRADUATE = re.compile(r"\b(?:jeune diplomee?|recent(?:ly)? graduated?|new graduate|entry[- ]level|premier emploi)\b")
+
+
+def cv_seniority(text: str) -> Seniority:
+    """Level and years of experience of a CV.
+
+    The level a CV *is*, not the words it contains: a student says so at the top ("Étudiant en
+    Master IA, à la recherche d'un stage", "Computer Science student seeking an internship"),
+    and then the internships on the CV are not years of experience. Otherwise the years come from
+    the dated roles (internships left out), or from a stated "N ans d'expérience", and the level
+    from the headline ("Senior", "Head of") or from the years.
+    """
+    norm = normalise(text)
+    top = norm[:700]
+    years = years_from_dates(text)
+    stated = detect_years(top)
+    if stated is not None and (years is None or stated > years):
+        years = stated
+    if _STUDENT.search(top) and (years is None or years < 3):
+        level = "apprenticeship" if _SEEKS_APPRENTICESHIP.search(top) else "internship"
+        return Seniority(level, years)
+    if _GRADUATE.search(top) and (years is None or years < 3):
+        return Seniority("junior", years)
+    headline = "\n".join(line for line in top.split("\n")[:6] if len(line) <= 120)
+    for level in ("lead", "senior", "junior"):
+        if _LEVEL_PATTERNS[level].search(headline):
+            if level == "junior" and years is not None and years >= 3:
+                break
             return Seniority(level, years)
     if years is not None:
         return Seniority(_level_from_years(years), years)

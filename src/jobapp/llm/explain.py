@@ -33,11 +33,6 @@ from jobapp.llm.structured import generate_fitting
 from jobapp.llm.text_checks import has_words
 from jobapp.models.base import LLM
 
-#: a match is "strong" when its score clears the threshold by this many points...
-STRONG_MARGIN = 20.0
-#: ...and is at least this high, whatever the threshold.
-STRONG_FLOOR = 70.0
-
 EXPLAIN_MAX_TOKENS = 320
 #: seniority levels in order (an internship and an apprenticeship are the same step).
 LEVEL_RANK = {"internship": 0, "apprenticeship": 0, "junior": 1, "mid": 2, "senior": 3, "lead": 4}
@@ -47,20 +42,10 @@ Point = Annotated[str, StringConstraints(max_length=80)]
 
 
 def verdict_for(score: float, threshold: float) -> Verdict:
-    """The verdict of a 0-100 score given the app's decision threshold (the "match" cut-off).
+    """The verdict of a 0-100 score (one rule for every face: :func:`jobapp.scoring.calibration.verdict_for`)."""
+    from jobapp.scoring.calibration import verdict_for as _verdict_for
 
-    - ``strong``: ``score >= min(100, max(threshold + STRONG_MARGIN, STRONG_FLOOR))``
-    - ``partial``: ``threshold <= score`` below the strong cut
-    - ``none``: ``score < threshold``
-
-    With the usual threshold of 50: strong from 70, partial from 50. The LLM never decides this.
-    """
-    strong_cut = min(100.0, max(threshold + STRONG_MARGIN, STRONG_FLOOR))
-    if score >= strong_cut:
-        return "strong"
-    if score >= threshold:
-        return "partial"
-    return "none"
+    return _verdict_for(score, threshold)  # type: ignore[return-value]
 
 
 class ExplanationDraft(BaseModel):

@@ -155,17 +155,14 @@ _PLACEHOLDER = re.compile(r"[\[<{][A-Z_ ]{2,}[\]>}]")
 
 def profile_from_extraction(text: str, language: str) -> CvProfileDraft:
     """The deterministic profile of an anonymised CV text."""
-    from jobapp.extraction.seniority import detect_seniority, years_from_dates
+    from jobapp.extraction.seniority import cv_seniority
     from jobapp.extraction.skills import find_skills
 
     groups = skills_by_group(find_skills(text), text)
     hard = groups["hard"]
-    seniority = detect_seniority(text)
-    years = getattr(seniority, "years", None)
+    seniority = cv_seniority(text)
+    years = seniority.years
     level = seniority_label(seniority)
-    if years is None:
-        years = years_from_dates(text)
-        level = level or (level_for_years(years) if years is not None else "")
     title = first_role_line(text)
     return CvProfileDraft(
         title=title,
@@ -177,13 +174,6 @@ def profile_from_extraction(text: str, language: str) -> CvProfileDraft:
         years_experience=float(years) if years is not None and 0 <= float(years) <= 50 else None,
         education=education_lines(text)[:5],
     )
-
-
-def level_for_years(years: float) -> str:
-    """The level the extraction helpers give for stated years (under 2: junior, under 5: mid)."""
-    if years < 2:
-        return "junior"
-    return "mid" if years < 5 else "senior"
 
 
 def first_role_line(text: str) -> str:

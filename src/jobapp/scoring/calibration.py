@@ -115,3 +115,30 @@ def _shipped_threshold() -> float:
 
 #: The "match" cut-off on the 0-100 scale, shared by the UI, ``jobapp eval`` and explanations.
 DECISION_THRESHOLD: float = _shipped_threshold()
+
+
+def _shipped_strong_threshold() -> float:
+    try:
+        return float(shipped().get("strong_threshold", DECISION_THRESHOLD + 20.0))
+    except FileNotFoundError:
+        return DECISION_THRESHOLD + 20.0
+
+
+#: The "strong match" cut-off: above it an offer is worth applying to now.
+STRONG_THRESHOLD: float = max(_shipped_strong_threshold(), DECISION_THRESHOLD)
+#: The three verdicts, best first; every face shows them with the same words.
+VERDICTS = ("strong", "partial", "none")
+
+
+def verdict_for(score: float, threshold: float | None = None, strong: float | None = None) -> str:
+    """The verdict of a calibrated 0-100 score: ``strong`` from the strong cut-off, ``partial``
+    from the decision threshold, else ``none``. Both cut-offs are chosen on the labelled
+    development set (``bench/learn_weights.py``) and shipped in ``data/weights.json``; the LLM
+    never decides this."""
+    threshold = DECISION_THRESHOLD if threshold is None else threshold
+    strong = max(STRONG_THRESHOLD if strong is None else strong, threshold)
+    if score >= strong:
+        return "strong"
+    if score >= threshold:
+        return "partial"
+    return "none"

@@ -19,6 +19,11 @@ Each feature is a 0..1 (or cosine) signal a recruiter would recognise:
   requirement, so of two otherwise equal CVs the more experienced one ranks first;
 - ``roles``: how well the CV's dated roles meet the offer's "N years as/in X" sentences (0.5 when
   the offer has none);
+- ``occupation``: same job? The offer title and the CV's headline and job titles mapped to ESCO
+  occupations, compared by ISCO-08 group (1 same unit group, less for a wider family; 0.35 when
+  either side names no known occupation), so "infirmière" meets "registered nurse";
+- ``level_fit``: is the offer's level within the CV's reach (a student and an internship: 1; a
+  student and a head-of role, or a senior and an internship: near 0), see :data:`LEVEL_FIT`;
 - ``cross_encoder``: sigmoid of the cross-encoder logit, when one is configured.
 
 Everything a side needs is computed once (:func:`build_cv_side`, :func:`build_offer_sides`, with a
@@ -52,7 +57,30 @@ FEATURES = (
     "seniority",
     "experience",
     "roles",
+    "occupation",
+    "level_fit",
 )
+#: occupation value when the CV or the offer names no occupation ESCO knows
+UNKNOWN_OCCUPATION = 0.35
+_LEVELS = ("internship", "apprenticeship", "junior", "mid", "senior", "lead", "")
+#: How far an offer's level (columns, in ``_LEVELS`` order, "" = not stated) is within the reach of
+#: a CV's level (rows). Students reach internships, apprenticeships and junior roles; a senior is
+#: not served by an internship. Hand-set from the relevance definition (docs/relevance.md); the
+#: learned weight of the feature says how much it counts.
+LEVEL_FIT: dict[str, tuple[float, ...]] = {
+    "internship": (1.0, 0.9, 0.7, 0.3, 0.1, 0.05, 0.6),
+    "apprenticeship": (0.8, 1.0, 0.7, 0.3, 0.1, 0.05, 0.6),
+    "junior": (0.4, 0.5, 1.0, 0.7, 0.3, 0.1, 0.8),
+    "mid": (0.1, 0.15, 0.8, 1.0, 0.7, 0.4, 0.9),
+    "senior": (0.0, 0.05, 0.5, 0.9, 1.0, 0.8, 0.9),
+    "lead": (0.0, 0.0, 0.3, 0.7, 1.0, 1.0, 0.9),
+    "": (0.5, 0.5, 0.8, 0.9, 0.8, 0.6, 0.8),
+}
+
+
+def level_fit(cv_level: str, offer_level: str) -> float:
+    row = LEVEL_FIT.get(cv_level, LEVEL_FIT[""])
+    return row[_LEVELS.index(offer_level) if offer_level in _LEVELS else -1]
 CROSS_ENCODER = "cross_encoder"
 #: the texts of each side that are embedded (``dense_<field>`` features)
 DENSE_FIELDS = ("text", "skills", "title")
@@ -67,6 +95,8 @@ class CvSide:
     title_lines: list[set[str]]
     years: float | None
     keyword_index: Any
+    level: str = ""
+    occupations: tuple[Any, ...] = ()
 
 
 @dataclass
@@ -80,6 +110,8 @@ class OfferSide:
     keywords: list[list[Any]]
     required_years: list[float | None]
     corpus: BM25Corpus
+    levels: list[str] = field(default_factory=list)
+    occupations: list[tuple[Any, ...]] = field(default_factory=list)
     coverage_cache: dict[int, KeywordCoverage] = field(default_factory=dict)
 
 
@@ -117,14 +149,17 @@ def build_cv_side(
     titles = signals.experience_lines(cv_text) or [ln for ln in cv_text.splitlines() if 0 < len(ln) < 120]
     if profile and profile.title:
         titles = [profile.title, *titles]
+    seniority = signals.cv_seniority(cv_text)
     return CvSide(
         text=cv_text,
         vectors={n: vectors[i] for i, n in enumerate(names)},
         tokens=set(tokens(cv_text + "\n" + (_join(profile.hard_skills) if profile else ""))),
         skills=set(signals.lexicon_skills(cv_text)) | set(profile.hard_skills if profile else []),
         title_lines=[set(tokens(t)) for t in titles[:40]],
-        years=profile.years_experience if profile and profile.years_experience else signals.cv_years(cv_text),
+        years=seniority.years,
         keyword_index=signals.cv_index(cv_text),
+        level=seniority.level,
+        occupations=signals.cv_occupations(cv_text),
     )
 
 
@@ -159,6 +194,8 @@ def build_offer_sides(
         keywords=keywords,
         required_years=[signals.required_years(t) for t in texts],
         corpus=BM25Corpus(texts),
+        levels=[signals.offer_level(t) for t in texts],
+        occupations=[signals.offer_occupations(title, t) for title, t in zip(titles, texts, strict=True)],
     )
 
 
@@ -195,6 +232,11 @@ def _experience(cv_years: float | None, required: float | None) -> float:
     return float(np.clip(ratio, -2.0, 2.0) / 4.0 + 0.5)
 
 
+def _occupation(cv: tuple[Any, ...], offer: tuple[Any, ...]) -> float:
+    value = signals.occupation_similarity(cv, offer)
+    return UNKNOWN_OCCUPATION if value is None else value
+
+
 def pair_features(
     cv: CvSide, offers: OfferSide, ce_scores: np.ndarray | None = None
 ) -> dict[str, np.ndarray]:
@@ -217,6 +259,12 @@ def pair_features(
     out["experience"] = np.array([_experience(cv.years, r) for r in offers.required_years])
     met = [signals.required_experience_met(cv.text, t) for t in offers.texts]
     out["roles"] = np.array([0.5 if m is None else m for m in met])
+    out["occupation"] = np.array(
+        [_occupation(cv.occupations, occ) for occ in offers.occupations] if offers.occupations else [UNKNOWN_OCCUPATION] * n
+    )
+    out["level_fit"] = np.array(
+        [level_fit(cv.level, lvl) for lvl in offers.levels] if offers.levels else [level_fit(cv.level, "")] * n
+    )
     if ce_scores is not None:
         out[CROSS_ENCODER] = 1.0 / (1.0 + np.exp(-np.asarray(ce_scores, dtype=np.float64)))
     return {k: np.asarray(v, dtype=np.float64) for k, v in out.items()}

@@ -151,27 +151,41 @@ def keyword_coverage(keywords: list[Any], index: Any) -> KeywordCoverage:
     return KeywordCoverage(matched=matched, missing=missing, coverage=coverage)
 
 
-def cv_years(text: str, today: date | None = None) -> float | None:
-    """Years covered by the CV's dated periods (their union), else the largest "N years" stated."""
-    current = (today or date.today()).year
-    periods = []
-    for start, end in _RANGE.findall(fold(text)):
-        s = int(start)
-        e = current if not end[:1].isdigit() else int(end)
-        if s <= e <= current + 1:
-            periods.append((s, e))
-    if periods:
-        periods.sort()
-        total, (cur_s, cur_e) = 0, periods[0]
-        for s, e in periods[1:]:
-            if s > cur_e:
-                total += cur_e - cur_s
-                cur_s, cur_e = s, e
-            else:
-                cur_e = max(cur_e, e)
-        return float(total + cur_e - cur_s)
-    stated = [int(n) for n in _YEARS.findall(fold(text)) if 0 < int(n) <= 45]
-    return float(max(stated)) if stated else None
+@lru_cache(maxsize=256)
+def cv_seniority(text: str) -> Any:
+    """The CV's level and years (:func:`jobapp.extraction.seniority.cv_seniority`)."""
+    from jobapp.extraction.seniority import cv_seniority as _cv_seniority
+
+    return _cv_seniority(text)
+
+
+@lru_cache(maxsize=4096)
+def offer_level(text: str) -> str:
+    """The offer's level (internship ... lead, or "" when it states none)."""
+    from jobapp.extraction.seniority import detect_seniority
+
+    return detect_seniority(text).level
+
+
+def cv_occupations(text: str) -> tuple[Any, ...]:
+    """ESCO occupations named by the CV's headline and job titles."""
+    from jobapp.extraction.occupations import text_occupations
+
+    return text_occupations(text)
+
+
+def offer_occupations(title: str, text: str) -> tuple[Any, ...]:
+    """ESCO occupations of the offer title (else of its first short lines)."""
+    from jobapp.extraction.occupations import text_occupations, title_occupations
+
+    found = title_occupations(title) if title else ()
+    return found or text_occupations("\n".join(text.splitlines()[:5]), limit=3)
+
+
+def occupation_similarity(first: tuple[Any, ...], second: tuple[Any, ...]) -> float | None:
+    from jobapp.extraction.occupations import occupation_similarity as _similarity
+
+    return _similarity(first, second)
 
 
 def experience_lines(text: str) -> list[str]:
