@@ -96,7 +96,9 @@ class KeywordCoverage(BaseModel):
 
     matched: list[str] = Field(default_factory=list)
     missing: list[str] = Field(default_factory=list)
-    coverage: float = 0.0  # 0..1
+    coverage: float = 0.0  # 0..1, must-haves weighing more
+    required: list[str] = Field(default_factory=list)  # the must-have keywords (others are nice-to-have)
+    missing_required: list[str] = Field(default_factory=list)  # must-haves the CV lacks
 
 
 class Match(BaseModel):

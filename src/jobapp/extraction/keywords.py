@@ -1,22 +1,32 @@
 """What an applicant tracking system would filter on: an offer's keywords, and how a CV covers them.
 
-``offer_keywords`` weighs each lexicon skill by where the offer says it (the title and the
-profile/skills parts weigh most, the company blurb and benefits least), by how often, and by kind
-(a tool or a degree is a harder filter than a soft skill). A few repeated offer-specific phrases the
-lexicon does not know are added at lower weight. ``coverage`` then checks each keyword against a CV
-indexed once (:func:`index_text`), across languages: "project management" is covered by "gestion
-de projets".
+A keyword is what a recruiter would list: a skill, tool, method, qualification, certification,
+licence or language. ``offer_keywords`` weighs each lexicon skill by where the offer says it (the
+title and the profile/skills parts weigh most; the company blurb, the benefits and the recruitment
+process not at all), by how often, and by kind (a tool or a degree is a harder filter than a soft
+skill), and marks it must-have or nice-to-have from how the offer says it (see
+:mod:`jobapp.extraction.requirements`). It never returns the employer's name, a place, the job
+board's page (see :mod:`jobapp.extraction.offer_noise`), the employer's sector unless the offer asks
+for experience of it, HR-process words outside HR jobs, or an adjective describing the company
+("une équipe bienveillante", "projets innovants"). A few repeated offer-specific phrases the lexicon
+does not know are added at lower weight. ``coverage`` then checks each keyword against a CV indexed
+once (:func:`index_text`), across languages: "project management" is covered by "gestion de projets".
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from jobapp.domain import KeywordCoverage
-from jobapp.extraction.lexicon import load_lexicon
-from jobapp.extraction.normalise import tokenize
-from jobapp.extraction.sections import split_sections
+from jobapp.extraction.lexicon import Skill, load_lexicon
+from jobapp.extraction.normalise import normalise, term_key, tokenize
+from jobapp.extraction.offer_fields import guess_offer_fields
+from jobapp.extraction.offer_noise import company_keys, mentions_place, names_company, strip_chrome
+from jobapp.extraction.requirements import Level, RequirementReader, stronger
+from jobapp.extraction.sections import Block, iter_blocks
+from jobapp.extraction.seniority import detect_language
 from jobapp.extraction.skills import match_skills, phrase_counts
 from jobapp.extraction.textindex import TextIndex, as_index, index_text, mentions
 
@@ -27,11 +37,10 @@ SECTION_WEIGHT = {
     "skills": 2.0,
     "profile": 2.0,
     "missions": 1.3,
-    "other": 0.8,
     "intro": 0.8,
-    "company": 0.3,
-    "benefits": 0.2,
 }
+# Parts of an offer that say nothing about the candidate: no keyword comes from them.
+SKIPPED_SECTIONS = frozenset({"company", "benefits", "other"})
 CATEGORY_WEIGHT = {
     "hard": 1.0,
     "tool": 1.0,
@@ -41,17 +50,133 @@ CATEGORY_WEIGHT = {
     "soft": 0.5,
     "phrase": 0.45,
 }
+# A must-have counts this much more than a nice-to-have in the coverage share.
+REQUIRED_WEIGHT = 1.5
+# Words of the hiring process: skills only in HR jobs ("Chargé de recrutement"), noise elsewhere.
+HR_PROCESS_SKILLS = frozenset({"Recruitment", "Human resources"})
+_HR_TITLE = re.compile(
+    r"\b(?:rh|drh|hr|hrbp|ressources humaines|human resources?|recrut\w*|recruit\w*|talent\w*|"
+    r"paie|payroll|people|personnel|sourc\w+|chasseur|headhunter)\b"
+)
+# A sector is a requirement only when the offer asks for experience or knowledge of it.
+_EXPERIENCE_CUE = re.compile(
+    r"\b(?:experiences?|experienced|connaissances?|knowledge|background|expertise|familiar\w*|"
+    r"maitrise\w*|issue?s? du|issue?s? de|pratique|practice|understanding|exposure)\b"
+)
+# Who a sentence describes: the candidate ("vous êtes", "you are") or not ("une équipe bienveillante").
+_CANDIDATE_CUE = re.compile(
+    r"\b(?:vous|you|your|votre|candidat\w*|candidate\w*|profil\w*|profile|applicant\w*|"
+    r"personne|person|someone|quelqu'un|individual|we are looking|nous recherchons|on recherche)\b"
+)
+_NOUN_SUFFIXES = (
+    "ite", "ie", "eur", "ence", "ance", "isme", "tion", "sion", "ude", "ise", "esse", "ment", "ity",
+    "ness", "ism", "ship", "our", "ing", "ure",
+)  # fmt: skip
+# Nouns an adjective may describe instead of the candidate: "une équipe bienveillante",
+# "projets innovants", "a dynamic team", "an innovative organisation".
+_NOT_CANDIDATE_NOUNS = frozenset(
+    [
+        "equipe",
+        "equipes",
+        "team",
+        "teams",
+        "environnement",
+        "environment",
+        "entreprise",
+        "entreprises",
+        "company",
+        "companies",
+        "structure",
+        "societe",
+        "groupe",
+        "group",
+        "organisation",
+        "organization",
+        "ambiance",
+        "atmosphere",
+        "cadre",
+        "culture",
+        "projet",
+        "projets",
+        "project",
+        "projects",
+        "solution",
+        "solutions",
+        "outil",
+        "outils",
+        "tool",
+        "tools",
+        "produit",
+        "produits",
+        "product",
+        "products",
+        "materiel",
+        "equipment",
+        "machine",
+        "machines",
+        "secteur",
+        "sector",
+        "industry",
+        "agence",
+        "agency",
+        "club",
+        "service",
+        "services",
+        "clientele",
+        "locaux",
+        "office",
+        "offices",
+        "workplace",
+        "startup",
+        "start-up",
+        "cabinet",
+        "reseau",
+        "network",
+        "departement",
+        "department",
+        "unit",
+        "unite",
+        "site",
+        "sites",
+        "trust",
+        "hospital",
+        "etablissement",
+        "marque",
+        "brand",
+        "brands",
+        "technologies",
+        "technology",
+        "plateforme",
+        "platform",
+        "application",
+        "applications",
+        "idees",
+        "ideas",
+    ]
+)
+# Colleagues and job titles ("sous la responsabilité du chef de chantier", "Healthcare Assistant")
+# name people, not skills: a person noun counts only where the offer asks the candidate to be one.
+_PERSON_SUFFIXES = (
+    "eur", "euse", "rice", "ier", "iere", "ien", "ienne", "iste", "ant", "ante", "er", "or", "ist",
+    "ian", "aire", "logue", "ogist", "grapher", "manager", "officer", "worker", "assistant", "lead",
+)  # fmt: skip
+_QUALIFIED_CUE = re.compile(
+    r"\b(?:experiences?|experienced|qualified|qualification|diplome\w*|registered|registration|"
+    r"titulaire|certifie\w*|certified|en tant que|as an?|background|formation|degree|licence|license)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Keyword:
     """One offer keyword. ``term`` is how the offer writes it; ``canonical`` is the lexicon skill
-    (empty for an offer-specific phrase); ``weight`` is 0..1, the most important keyword being 1."""
+    (empty for an offer-specific phrase); ``weight`` is 0..1, the most important keyword being 1;
+    ``required`` is False when the offer marks it optional ("un plus", "nice to have")."""
 
     term: str
     category: str  # a lexicon category, or "phrase"
     weight: float
     canonical: str = ""
+    required: bool = True
 
 
 def _title_and_body(text: str) -> tuple[str, str]:
@@ -62,59 +187,179 @@ def _title_and_body(text: str) -> tuple[str, str]:
     return "", text
 
 
-def offer_keywords(text: str, limit: int = 25) -> list[Keyword]:
-    """The offer's ``limit`` most important keywords, most important first."""
+def _is_adjective(surface: str, skill: Skill) -> bool:
+    """A one-word soft skill written as an adjective ("bienveillante", "innovants", "rigoureux")."""
+    toks = [t for t in tokenize(surface) if not t.stop]
+    if len(toks) != 1 or skill.category != "soft":
+        return False
+    norm = toks[0].norm
+    if norm == normalise(skill.canonical):
+        return False
+    return not norm.endswith(_NOUN_SUFFIXES)
+
+
+def _describes_other_noun(text: str, start: int, end: int) -> bool:
+    """Is the adjective at ``text[start:end]`` attached to a company/team noun ("équipe
+    bienveillante", "innovative organisation") rather than to the candidate?"""
+    before = tokenize(text[max(0, start - 40) : start])
+    after = tokenize(text[end : end + 40])
+    near = [t.norm for t in before[-2:] if not t.stop][-1:] + [t.norm for t in after[:2] if not t.stop][:1]
+    return any(w in _NOT_CANDIDATE_NOUNS for w in near)
+
+
+def _is_person(surface: str, skill: Skill) -> bool:
+    """A job title or a colleague ("Accountant", "chef de chantier") rather than the skill itself."""
+    if skill.category in ("soft", "language", "tool"):
+        return False
+    toks = [t for t in tokenize(surface) if not t.stop]
+    if not toks or {t.stem for t in toks} == set(term_key(skill.canonical)):
+        return False
+    return any(t.norm.endswith(_PERSON_SUFFIXES) and len(t.norm) > 4 for t in toks)
+
+
+def _noun_form(skill: Skill, french: bool) -> str:
+    """How to show a soft skill the offer wrote as an adjective: its first noun alias in the
+    offer's language ("Rigueur" for "rigoureux"), else its canonical name."""
+    if not french:
+        return skill.canonical
+    for alias in skill.aliases:
+        words = alias.split()
+        norm = normalise(alias)
+        if len(words) == 1 and norm.endswith(_NOUN_SUFFIXES) and norm != normalise(skill.canonical):
+            return alias[0].upper() + alias[1:]
+    return skill.canonical
+
+
+@dataclass
+class _Found:
+    score: float = 0.0
+    surface: str = ""
+    level: Level | None = None
+    adjective: bool = False
+    shown_weight: float = 0.0
+
+
+def _skill_allowed(
+    skill: Skill, block: Block, sentence: str, hr_job: bool, adjective: bool, person: bool
+) -> bool:
+    """The rules a lexicon hit must pass to be a keyword (beyond the lexicon's own)."""
+    if skill.canonical in HR_PROCESS_SKILLS and not hr_job:
+        return False
+    if person:
+        return block.key != "title" and bool(_QUALIFIED_CUE.search(sentence))
+    if skill.category == "domain":
+        # The employer's sector is no requirement; experience of a sector can be.
+        return block.key in ("profile", "skills") or bool(_EXPERIENCE_CUE.search(sentence))
+    if adjective:
+        # "Vous êtes rigoureux" describes the candidate; "une équipe bienveillante" the employer.
+        return block.key in ("profile", "skills") or bool(_CANDIDATE_CUE.search(sentence))
+    return True
+
+
+def offer_keywords(text: str, limit: int = 25, *, company: str = "") -> list[Keyword]:
+    """The offer's ``limit`` most important keywords, most important first.
+
+    ``company`` is the employer's name when known (an offer's own field); names the offer gives
+    itself ("Acme recrute", "Acme SAS") and the header's company are found without it.
+    """
     lex = load_lexicon()
+    text = strip_chrome(text)
+    if not text.strip():
+        return []
+    fields = guess_offer_fields(text)
     title, body = _title_and_body(text)
-    parts = {"title": title, **split_sections(body)} if title else split_sections(body)
-    scores: dict[int, float] = defaultdict(float)
-    surface: dict[int, str] = {}
+    blocks = ([Block("title", "", fields["title"] or title)] if title else []) + iter_blocks(body)
+    hr_job = bool(_HR_TITLE.search(normalise(fields["title"] or title)))
+    found: dict[int, _Found] = defaultdict(_Found)
     phrase_count: dict[tuple[str, ...], int] = defaultdict(int)
     phrase_display: dict[tuple[str, ...], str] = {}
-    for name, part in parts.items():
-        if not part:
+    for block in blocks:
+        if not block.text or block.key in SKIPPED_SECTIONS:
             continue
-        section_weight = SECTION_WEIGHT.get(name, 0.8)
-        tokens = tokenize(part)
-        hits = match_skills(part, tokens, lex)
+        section_weight = SECTION_WEIGHT.get(block.key, 0.8)
+        tokens = tokenize(block.text)
+        hits = match_skills(block.text, tokens, lex)
+        reader = RequirementReader(block.text, block.heading)
         per_skill: dict[int, int] = defaultdict(int)
         for hit in hits:
+            skill = lex.skills[hit.skill]
+            surface = block.text[hit.start : hit.end]
+            adjective = _is_adjective(surface, skill) and not _describes_other_noun(
+                block.text, hit.start, hit.end
+            )
+            if _is_adjective(surface, skill) and not adjective:
+                continue  # "une équipe bienveillante": the employer's self-portrait
+            person = _is_person(surface, skill)
+            if not _skill_allowed(skill, block, reader.sentence(hit.start), hr_job, adjective, person):
+                continue
             per_skill[hit.skill] += 1
-            surface.setdefault(hit.skill, part[hit.start : hit.end])
+            entry = found[hit.skill]
+            if section_weight > entry.shown_weight:  # shown as the most telling part writes it
+                entry.surface, entry.adjective, entry.shown_weight = surface, adjective, section_weight
+            level = reader.level(hit.start, hit.end)
+            entry.level = level if entry.level is None else stronger(entry.level, level)
         for skill_idx, count in per_skill.items():
             # Repetition helps, with diminishing returns: 1 -> 1, 2 -> 1.5, 3+ -> 2.
-            scores[skill_idx] += section_weight * min(1.0 + 0.5 * (count - 1), 2.0)
-        if name not in ("company", "benefits", "other"):
-            for phrase in phrase_counts(part, tokens, hits, min_len=2):
+            found[skill_idx].score += section_weight * min(1.0 + 0.5 * (count - 1), 2.0)
+        if block.key in ("profile", "skills"):
+            for phrase in phrase_counts(block.text, tokens, hits, min_len=2):
                 phrase_count[phrase.key] += phrase.count
                 phrase_display.setdefault(phrase.key, phrase.display)
+    names = company_keys(text, company or fields["company"])
+    french = detect_language(text) == "fr"
     weighted: list[tuple[float, Keyword]] = []
-    for skill_idx, score in scores.items():
+    for skill_idx, entry in found.items():
+        if not entry.score:
+            continue
         skill = lex.skills[skill_idx]
-        value = score * CATEGORY_WEIGHT.get(skill.category, 0.6)
-        term = _display(surface[skill_idx], skill.canonical)
-        weighted.append((value, Keyword(term, skill.category, value, skill.canonical)))
-    # Offer-specific phrases: repeated, multi-word, outside the lexicon; never more than a fifth.
+        term = _noun_form(skill, french) if entry.adjective else _display(entry.surface, skill.canonical)
+        if _is_noise(term, names) or _is_noise(skill.canonical, names):
+            continue
+        value = entry.score * CATEGORY_WEIGHT.get(skill.category, 0.6)
+        required = entry.level.required if entry.level else True
+        weighted.append((value, Keyword(term, skill.category, value, skill.canonical, required)))
+    weighted.extend(_phrases(phrase_count, phrase_display, names, limit))
+    weighted.sort(key=lambda kv: -kv[0])
+    top = weighted[:limit]
+    best = top[0][0] if top else 1.0
+    return [
+        Keyword(kw.term, kw.category, round(value / best, 3), kw.canonical, kw.required) for value, kw in top
+    ]
+
+
+def _is_noise(term: str, names: set[tuple[str, ...]]) -> bool:
+    """The employer's name or a place: never a keyword."""
+    return names_company(term, names) or mentions_place(term)
+
+
+def _phrases(
+    counts: dict[tuple[str, ...], int],
+    display: dict[tuple[str, ...], str],
+    names: set[tuple[str, ...]],
+    limit: int,
+) -> list[tuple[float, Keyword]]:
+    """Offer-specific phrases: repeated, multi-word, outside the lexicon; never more than a fifth."""
     repeated = sorted(
-        ((count, key) for key, count in phrase_count.items() if count >= 2),
-        key=lambda ck: (-ck[0], -len(ck[1]), phrase_display[ck[1]]),
+        ((count, key) for key, count in counts.items() if count >= 2),
+        key=lambda ck: (-ck[0], -len(ck[1]), display[ck[1]]),
     )
     chosen: list[tuple[str, ...]] = []
+    out: list[tuple[float, Keyword]] = []
     for count, key in repeated:
         if len(chosen) >= max(2, limit // 5):
             break
         if any(set(key) <= set(c) or set(c) <= set(key) for c in chosen):
             continue
-        words = [w for w in phrase_display[key].split() if len(w) > 3]
+        shown = display[key]
+        words = [w for w in shown.split() if len(w) > 3]
         if words and all(w[:1].isupper() for w in words):
             continue  # "Acme Distribution": a name (employer, product), not a requirement
+        if _is_noise(shown, names) or any(names_company(w, names) for w in shown.split()):
+            continue
         chosen.append(key)
         value = CATEGORY_WEIGHT["phrase"] * min(1.0 + 0.5 * (count - 1), 2.5)
-        weighted.append((value, Keyword(phrase_display[key], "phrase", value)))
-    weighted.sort(key=lambda kv: -kv[0])
-    top = weighted[:limit]
-    best = top[0][0] if top else 1.0
-    return [Keyword(kw.term, kw.category, round(value / best, 3), kw.canonical) for value, kw in top]
+        out.append((value, Keyword(shown, "phrase", value, "", True)))
+    return out
 
 
 def _display(surface: str, canonical: str) -> str:
@@ -159,19 +404,34 @@ def keyword_covered(keyword: Keyword, index: TextIndex) -> bool:
 
 
 def coverage(keywords: list[Keyword], cv: str | TextIndex) -> KeywordCoverage:
-    """Which keywords the CV has and misses; coverage is the weighted fraction covered (0..1).
+    """Which keywords the CV has and misses; coverage is the weighted fraction covered (0..1),
+    a must-have counting ``REQUIRED_WEIGHT`` times its weight.
 
     Pass a :class:`TextIndex` (``index_text(cv_text)``) when checking many offers against one CV.
     """
     index = as_index(cv)
     matched: list[str] = []
     missing: list[str] = []
+    required: list[str] = []
+    missing_required: list[str] = []
     total = got = 0.0
     for kw in keywords:
-        total += kw.weight
+        is_required = getattr(kw, "required", True)
+        weight = kw.weight * (REQUIRED_WEIGHT if is_required else 1.0)
+        total += weight
+        if is_required:
+            required.append(kw.term)
         if keyword_covered(kw, index):
             matched.append(kw.term)
-            got += kw.weight
+            got += weight
         else:
             missing.append(kw.term)
-    return KeywordCoverage(matched=matched, missing=missing, coverage=round(got / total, 4) if total else 0.0)
+            if is_required:
+                missing_required.append(kw.term)
+    return KeywordCoverage(
+        matched=matched,
+        missing=missing,
+        coverage=round(got / total, 4) if total else 0.0,
+        required=required,
+        missing_required=missing_required,
+    )

@@ -20,10 +20,14 @@ from dataclasses import dataclass
 from jobapp.extraction.normalise import normalise
 
 # Normalised (lower case, no accents) cue patterns; word boundaries are added around each.
+_NOT_AFTER_SUBJECT = "".join(
+    f"(?<!{w} )" for w in ("qui", "je", "il", "elle", "on", "nous", "vous", "tu", "ils", "elles", "client")
+)
 _NICE_CUES = (
-    r"souhaite[es]?s?",
+    # "anglais souhaité", not "une personne qui souhaite s'investir" (the verb).
+    _NOT_AFTER_SUBJECT + r"souhaite[es]?s?",
     r"souhaitable[s]?",
-    r"apprecie[es]?s?",
+    _NOT_AFTER_SUBJECT + r"apprecie[es]?s?",
     r"(?:est|serait|sera|constitue(?:rait)?|represente(?:rait)?) (?:un|une) (?:vrai |reel |veritable |gros |grand )?(?:plus|atout|avantage|bonus)",
     r"(?:un|une|des|en) (?:vrai |reel |veritable |gros |petit )?atouts?",
     r"(?:un|le) (?:petit |vrai |gros )?plus",
@@ -125,6 +129,7 @@ class RequirementReader:
         # with offsets of the original text, normalising each sentence on its own.
         self._default = heading_level(heading)
         self._sentences: list[tuple[int, int, list[int], list[int], bool]] = []
+        self._norms: list[str] = []
         start = 0
         for m in _SENTENCE.finditer(text):
             self._add(text, start, m.start())
@@ -140,14 +145,21 @@ class RequirementReader:
         required = [start + m.start() for m in _REQUIRED_RE.finditer(norm)]
         weak = bool(_WEAK_RE.search(norm))
         self._sentences.append((start, end, nice, required, weak))
+        self._norms.append(norm)
+
+    def sentence(self, start: int) -> str:
+        """The normalised sentence holding offset ``start`` ("" when none)."""
+        for (s_start, s_end, *_), norm in zip(self._sentences, self._norms, strict=True):
+            if s_start <= start < s_end:
+                return norm
+        return ""
 
     def level(self, start: int, end: int) -> Level:
         """The level of the mention at ``text[start:end]``."""
-        for s_start, s_end, nice, required, weak in self._sentences:
-            if s_start <= start < s_end:
-                break
-        else:
+        found = next((s for s in self._sentences if s[0] <= start < s[1]), None)
+        if found is None:
             return self._default
+        _, _, nice, required, weak = found
         if nice and not required:
             return Level(False, 2)
         if (required or weak) and not nice:

@@ -1,0 +1,163 @@
+"""ATS keywords on short excerpts of real offers (France Travail, NHS Jobs): no employer, place,
+site boilerplate, HR-process word or company adjective; must-have vs nice-to-have as the offer says."""
+
+from __future__ import annotations
+
+from jobapp.domain import KeywordCoverage
+from jobapp.extraction import Keyword, coverage, offer_keywords
+from jobapp.extraction.offer_noise import company_keys, is_chrome_line, mentions_place, names_company
+from jobapp.extraction.requirements import RequirementReader, heading_level
+
+
+def _by_canonical(text: str) -> dict[str, Keyword]:
+    return {k.canonical or k.term: k for k in offer_keywords(text)}
+
+
+# Real excerpt (France Travail offer, company and place kept as published).
+GRAPHISTE = """Opérateur / Opératrice graphiste enseigne et signalétique (H/F) — NEW YORK — 77 - OZOIR LA FERRIERE
+
+Opérateur graphiste "technique" pour compléter son équipe PAO :
+Vous serez en charge de la réalisation de maquettes multipages à présenter aux clients.
+Une bonne maitrise des outils graphique de la suite ADOBE est obligatoire, COREL serait un plus.
+Nous recherchons une personne impliquée qui souhaite s'investir dans une petite entreprise.
+"""
+
+# Real excerpt (France Travail), with the job board's footer lines a copy-paste brings along.
+COMPTABLE = """Collaborateur Comptable (H/F) — 33 - BORDEAUX
+
+Notre client est un cabinet d'expertise comptable qui accompagne les TPE, PME/PMI.
+Vous intervenez au sein d'une petite équipe bienveillante et disposez d'une belle autonomie.
+De formation supérieure en comptabilité, vous possédez une expérience d'au moins 3 ans.
+Vous vous démarquez par votre curiosité.
+Postuler
+Accessibilité : partiellement conforme
+Mentions légales
+CGU
+Gestion des cookies
+"""
+
+# Real excerpt (NHS Jobs): essential and desirable, employer names, places.
+NHS_PAYROLL = """Senior Payroll Officer — NHS Wales Shared Services Partnership — Companies House, CARDIFF
+
+The successful post holder will work as part of a payroll team providing a payroll service.
+The successful post holder must have a working knowledge of ESR; Microsoft Excel and NHS Pension.
+Interviews will be held via Microsoft Teams.
+The ability to speak Welsh is desirable for this post.
+"""
+
+NHS_NURSE = """Staff Nurse Band 5 — Portsmouth Hospitals NHS Trust Staff Bank — Portsmouth
+
+We are seeking to recruit an experienced Band 5 Registered Nurse to join a Covid-19 Swabbing team.
+Follow all infection control protocols ensuring the safety of yourself, colleagues and patients.
+- A professional Nurse Recruitment Team that will ensure you are registered and compliant.
+"""
+
+AMBULANCIER = """Ambulancier / Ambulancière (H/F) — TRANSPORTS ERROBI — 64 - ANGLET
+
+Compétences requises :
+- Maitrise des gestes de manutention
+- Bon relationnel
+- Des connaissances en mécanique sont un plus
+
+Permis B depuis 3 ans minimum
+"""
+
+
+def test_boilerplate_lines_are_not_keywords() -> None:
+    terms = {k.term.casefold() for k in offer_keywords(COMPTABLE)}
+    assert not terms & {"accessibilité", "cgu", "cookies", "mentions légales", "postuler"}
+    assert "Accounting" in _by_canonical(COMPTABLE)
+    assert is_chrome_line("Accessibilité : partiellement conforme")
+    assert is_chrome_line("Gestion des cookies")
+    assert not is_chrome_line("Maîtrise de l'accessibilité numérique (RGAA) et des tests utilisateurs.")
+
+
+def test_adjectives_describing_the_team_are_not_keywords() -> None:
+    kws = _by_canonical(COMPTABLE)
+    assert not any(k.term.casefold().startswith("bienveillant") for k in kws.values())
+    assert "Customer orientation" not in kws  # "une petite équipe bienveillante"
+    assert "Problem solving" in kws  # "votre curiosité" is asked of the candidate
+
+
+def test_company_and_places_are_not_keywords() -> None:
+    for text in (GRAPHISTE, NHS_PAYROLL, NHS_NURSE):
+        terms = [k.term for k in offer_keywords(text)]
+        assert terms, text
+        for term in terms:
+            assert not mentions_place(term), term
+            folded = term.casefold()
+            assert folded not in {"new york", "cardiff", "portsmouth", "bordeaux", "hospitals", "bank"}, term
+
+
+def test_hr_process_words_only_count_in_hr_jobs() -> None:
+    assert "Recruitment" not in _by_canonical(NHS_NURSE)
+    hr = "Chargé de recrutement (H/F)\n\nVous menez les entretiens de recrutement et le sourcing des candidats."
+    assert "Recruitment" in _by_canonical(hr)
+
+
+def test_must_have_and_nice_to_have_in_french() -> None:
+    kws = _by_canonical(GRAPHISTE)
+    assert kws["Adobe Creative Suite"].required
+    assert not kws["Illustrator"].required  # "COREL serait un plus" (vector drawing)
+    kws = _by_canonical(AMBULANCIER)
+    assert kws["Communication skills"].required  # under "Compétences requises"
+    assert kws["Driving licence"].required
+    assert not kws["Mechanical engineering"].required  # "sont un plus"
+
+
+def test_must_have_and_nice_to_have_in_english() -> None:
+    kws = _by_canonical(NHS_PAYROLL)
+    assert kws["Excel"].required and kws["Payroll"].required
+    assert not kws["Welsh"].required
+
+
+def test_requirement_cues_nearest_wins() -> None:
+    text = "Anglais courant indispensable, allemand apprécié."
+    reader = RequirementReader(text)
+    assert reader.level(0, 7).required
+    assert not reader.level(text.index("allemand"), text.index("allemand") + 8).required
+    text = "Idéalement, vous avez une expérience en Python."
+    assert not RequirementReader(text).level(text.index("Python"), len(text) - 1).required
+    assert not heading_level("Nice to have").required
+    assert not heading_level("Desirable criteria").required
+    assert heading_level("Requirements").required and heading_level("Requirements").strength == 1
+
+
+def test_nice_to_have_heading_applies_to_its_list(english_offer: str) -> None:
+    kws = _by_canonical(english_offer)
+    assert not kws["Terraform"].required  # under "Nice to have"
+    assert kws["AWS"].required and kws["Docker"].required  # under "Requirements"
+    assert not kws["German"].required  # "German is a plus"
+
+
+def test_company_names_from_legal_forms_and_self_introductions() -> None:
+    keys = company_keys("Acme Peintures SAS recrute. Rejoignez Globex !", "")
+    assert names_company("Acme Peintures", keys)
+    assert names_company("Globex", keys)
+    assert not names_company("Excel", company_keys("Excel est un plus.", ""))
+
+
+def test_places_in_both_languages() -> None:
+    assert mentions_place("Hauts-de-France")
+    assert mentions_place("Greater London")
+    assert mentions_place("Lyon")
+    assert not mentions_place("gestion de la paie")
+    assert not mentions_place("nice to have")
+
+
+def test_coverage_reports_missing_must_haves() -> None:
+    kws = [
+        Keyword("Python", "hard", 1.0, "Python", True),
+        Keyword("Terraform", "tool", 1.0, "Terraform", False),
+        Keyword("SQL", "hard", 1.0, "SQL", True),
+    ]
+    cov = coverage(kws, "Développeur Python et Terraform.")
+    assert cov.required == ["Python", "SQL"]
+    assert cov.missing_required == ["SQL"]
+    assert cov.matched == ["Python", "Terraform"]
+    assert cov.coverage == round((1.5 + 1.0) / 4.0, 4)  # a must-have weighs 1.5
+
+
+def test_old_stored_coverage_still_loads() -> None:
+    cov = KeywordCoverage.model_validate({"matched": ["SQL"], "missing": ["Power BI"], "coverage": 0.5})
+    assert cov.required == [] and cov.missing_required == []
