@@ -268,8 +268,15 @@ def offer_keywords(text: str, limit: int = 25, *, company: str = "") -> list[Key
         return []
     fields = guess_offer_fields(text)
     title, body = _title_and_body(text)
-    blocks = ([Block("title", "", fields["title"] or title)] if title else []) + iter_blocks(body)
-    hr_job = bool(_HR_TITLE.search(normalise(fields["title"] or title)))
+    # ``Offer.full_text()`` writes "title — company — place — contract" on the first line: the
+    # parts after the title name the employer and the place, never a requirement.
+    first = text.strip().split("\n", 1)[0]
+    header = [p.strip() for p in first.split(" \u2014 ")] if " \u2014 " in first else []
+    if header:
+        title, body = header[0], text.strip().split("\n", 1)[1] if "\n" in text.strip() else ""
+    job_title = title if header else (fields["title"] or title)
+    blocks = ([Block("title", "", job_title)] if title else []) + iter_blocks(body)
+    hr_job = bool(_HR_TITLE.search(normalise(job_title)))
     found: dict[int, _Found] = defaultdict(_Found)
     phrase_count: dict[tuple[str, ...], int] = defaultdict(int)
     phrase_display: dict[tuple[str, ...], str] = {}
@@ -306,6 +313,8 @@ def offer_keywords(text: str, limit: int = 25, *, company: str = "") -> list[Key
                 phrase_count[phrase.key] += phrase.count
                 phrase_display.setdefault(phrase.key, phrase.display)
     names = company_keys(text, company or fields["company"])
+    for part in header[1:]:
+        names |= company_keys("", part)
     french = detect_language(text) == "fr"
     weighted: list[tuple[float, Keyword]] = []
     for skill_idx, entry in found.items():
