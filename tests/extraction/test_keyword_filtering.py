@@ -161,3 +161,29 @@ def test_coverage_reports_missing_must_haves() -> None:
 def test_old_stored_coverage_still_loads() -> None:
     cov = KeywordCoverage.model_validate({"matched": ["SQL"], "missing": ["Power BI"], "coverage": 0.5})
     assert cov.required == [] and cov.missing_required == []
+
+
+# Real excerpts (NHS Jobs, France Travail): benefits written as sentences, colleagues' job titles.
+NHS_BANK = """Staff Nurse — Portsmouth Hospitals NHS Trust — Portsmouth
+
+You will take swabs and follow all infection control protocols.
+Our Bank Registered Nurses are invaluable to us and in return we offer the following benefits:-
+- Free annual Statutory Mandatory Training updates
+- A lease car may be available for this position
+"""
+
+CHANTIER = """Ouvrier TP (H/F) — ACTUAL — 72 - Bailleul
+
+Sous la responsabilité directe de votre chef de chantier, vous préparez le terrain et réalisez le balisage.
+Vous possédez un CACES 1 ou A.
+"""
+
+
+def test_benefit_sentences_and_colleagues_are_not_keywords() -> None:
+    nurse = _by_canonical(NHS_BANK)
+    assert nurse["Nursing"].term == "Infection control"  # the lexicon files it under nursing
+    assert "Training management" not in nurse  # a benefit listed under "we offer ... benefits:-"
+    assert "Real estate law" not in nurse  # "a lease car"
+    chantier = {k.term.casefold() for k in offer_keywords(CHANTIER)}
+    assert "chef de chantier" not in chantier
+    assert any("caces" in t for t in chantier)

@@ -159,7 +159,22 @@ _NOT_CANDIDATE_NOUNS = frozenset(
 _PERSON_SUFFIXES = (
     "eur", "euse", "rice", "ier", "iere", "ien", "ienne", "iste", "ant", "ante", "er", "or", "ist",
     "ian", "aire", "logue", "ogist", "grapher", "manager", "officer", "worker", "assistant", "lead",
+    "ary", "yst",
 )  # fmt: skip
+_PERSON_WORDS = frozenset(
+    ["chef", "responsable", "medecin", "coach", "charge", "chargee", "directeur", "head", "aesh", "nurse",
+     "infirmier", "secretaire", "comptable", "teleconseiller", "consultant", "doctor", "clinician"]
+)  # fmt: skip
+# Sentences about what the employer gives (benefits, terms, training offered) ask nothing of the
+# candidate, even outside a "Benefits" heading.
+_BENEFIT_CUE = re.compile(
+    r"\b(?:we offer|we can offer|in return|benefits?|avantages?|nous (?:vous )?(?:offrons|proposons)|"
+    r"vous beneficierez|you will (?:receive|get|benefit)|access to|acces a|pension scheme|annual leave|"
+    r"conges payes|mutuelle|tickets? restaurants?|terms and conditions|conditions of service|"
+    r"subject to|sous reserve|will be provided|will be given|sera dispensee?|est prevue?|"
+    r"opportunit(?:y|ies) for|opportunites? de|possibilites? d'evolution|career (?:development|pathways?)|"
+    r"discounts?|salary sacrifice|lease car|childcare vouchers|cycle to work)\b"
+)
 _QUALIFIED_CUE = re.compile(
     r"\b(?:experiences?|experienced|qualified|qualification|diplome\w*|registered|registration|"
     r"titulaire|certifie\w*|certified|en tant que|as an?|background|formation|degree|licence|license)\b"
@@ -214,7 +229,9 @@ def _is_person(surface: str, skill: Skill) -> bool:
     toks = [t for t in tokenize(surface) if not t.stop]
     if not toks or {t.stem for t in toks} == set(term_key(skill.canonical)):
         return False
-    return any(t.norm.endswith(_PERSON_SUFFIXES) and len(t.norm) > 4 for t in toks)
+    return any(
+        (t.stem.endswith(_PERSON_SUFFIXES) and len(t.stem) > 4) or t.stem in _PERSON_WORDS for t in toks
+    )
 
 
 def _noun_form(skill: Skill, french: bool) -> str:
@@ -239,11 +256,39 @@ class _Found:
     shown_weight: float = 0.0
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-\u2022\u00b7*\u2013\u2014\u25aa\u25cf]|\d+[.)])\s*")
+
+
+def _benefit_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the list items under a benefits line ("we offer the following benefits:-",
+    "Nos avantages :"): they ask nothing of the candidate, whatever the lexicon finds in them."""
+    spans: list[tuple[int, int]] = []
+    inside = False
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        stripped = line.strip()
+        if inside and stripped and not _LIST_ITEM.match(line) and stripped not in "-\u2022*":
+            inside = False
+        if inside and stripped:
+            spans.append((pos, end))
+        elif (
+            stripped.endswith((":", ":-", "-"))
+            and len(stripped.split()) <= 25
+            and _BENEFIT_CUE.search(normalise(stripped))
+        ):
+            inside = True
+        pos = end + 1
+    return spans
+
+
 def _skill_allowed(
     skill: Skill, block: Block, sentence: str, hr_job: bool, adjective: bool, person: bool
 ) -> bool:
     """The rules a lexicon hit must pass to be a keyword (beyond the lexicon's own)."""
     if skill.canonical in HR_PROCESS_SKILLS and not hr_job:
+        return False
+    if block.key != "title" and _BENEFIT_CUE.search(sentence):
         return False
     if person:
         return block.key != "title" and bool(_QUALIFIED_CUE.search(sentence))
@@ -287,8 +332,11 @@ def offer_keywords(text: str, limit: int = 25, *, company: str = "") -> list[Key
         tokens = tokenize(block.text)
         hits = match_skills(block.text, tokens, lex)
         reader = RequirementReader(block.text, block.heading)
+        benefits = _benefit_spans(block.text)
         per_skill: dict[int, int] = defaultdict(int)
         for hit in hits:
+            if any(a <= hit.start < b for a, b in benefits):
+                continue
             skill = lex.skills[hit.skill]
             surface = block.text[hit.start : hit.end]
             adjective = _is_adjective(surface, skill) and not _describes_other_noun(
