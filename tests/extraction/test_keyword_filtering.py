@@ -187,3 +187,20 @@ def test_benefit_sentences_and_colleagues_are_not_keywords() -> None:
     chantier = {k.term.casefold() for k in offer_keywords(CHANTIER)}
     assert "chef de chantier" not in chantier
     assert any("caces" in t for t in chantier)
+
+
+def test_requirement_cues_in_real_french_sentences() -> None:
+    # France Travail excerpts: a parenthesis is its own clause; "le plus longtemps possible" is no cue.
+    text = "Vous devez impérativement être titulaire d'un BAC (idéalement, diplôme Sanitaire et Social)."
+    reader = RequirementReader(text)
+    assert reader.level(text.index("BAC"), text.index("BAC") + 3).required
+    assert not reader.level(text.index("diplôme"), text.index("diplôme") + 7).required
+    text = "Votre objectif sera de préserver son autonomie le plus longtemps possible."
+    assert RequirementReader(text).level(text.index("autonomie"), text.index("autonomie") + 9).required
+    text = "Dans l'idéal, vous parlez anglais OU espagnol."
+    assert not RequirementReader(text).level(text.index("anglais"), text.index("anglais") + 7).required
+    text = "Première expérience en relation client appréciée"
+    assert not RequirementReader(text).level(text.index("relation"), text.index("relation") + 15).required
+    text = "Nous recherchons une personne impliquée qui souhaite s'investir sur le long terme."
+    level = RequirementReader(text).level(text.index("impliquée"), text.index("impliquée") + 9)
+    assert level.required  # "qui souhaite" is the verb, not "souhaité"

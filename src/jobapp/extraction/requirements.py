@@ -21,7 +21,7 @@ from jobapp.extraction.normalise import normalise
 
 # Normalised (lower case, no accents) cue patterns; word boundaries are added around each.
 _NOT_AFTER_SUBJECT = "".join(
-    f"(?<!{w} )" for w in ("qui", "je", "il", "elle", "on", "nous", "vous", "tu", "ils", "elles", "client")
+    f"(?<!{w} )" for w in ("qui", "je", "il", "elle", "on", "nous", "vous", "tu", "ils", "elles")
 )
 _NICE_CUES = (
     # "anglais souhaité", not "une personne qui souhaite s'investir" (the verb).
@@ -30,11 +30,13 @@ _NICE_CUES = (
     _NOT_AFTER_SUBJECT + r"apprecie[es]?s?",
     r"(?:est|serait|sera|constitue(?:rait)?|represente(?:rait)?) (?:un|une) (?:vrai |reel |veritable |gros |grand )?(?:plus|atout|avantage|bonus)",
     r"(?:un|une|des|en) (?:vrai |reel |veritable |gros |petit )?atouts?",
-    r"(?:un|le) (?:petit |vrai |gros )?plus",
+    r"un (?:petit |vrai |gros )?plus",
+    r"le (?:petit|vrai|gros) plus",
     r"idealement",
+    r"dans l'ideal",
+    r"additional (?:keywords|skills)",
     r"de preference",
     r"si possible",
-    r"eventuellement",
     r"optionnel(?:le)?s?",
     r"bienvenue?s?",
     r"nice[ -]to[ -]haves?",
@@ -97,7 +99,7 @@ _REQUIRED_HEADING = re.compile(
     r"\b(?:must[ -]haves?|requirements?|required|essential|minimum|prerequis|pre-requis|exige[es]?s?|"
     r"indispensables?|obligatoires?|requis|qualifications|profil|profile|competences|skills)\b"
 )
-_SENTENCE = re.compile(r"[.!?;\n]+(?:\s|$)|\s[-\u2013\u2014]\s|\u2022")
+_SENTENCE = re.compile(r"[.!?;\n]+(?:\s|$)|\s[-\u2013\u2014]\s|\u2022|[()]")
 
 
 @dataclass(frozen=True, slots=True)
