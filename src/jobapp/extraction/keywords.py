@@ -311,7 +311,6 @@ def offer_keywords(text: str, limit: int = 25, *, company: str = "") -> list[Key
     text = strip_chrome(text)
     if not text.strip():
         return []
-    fields = guess_offer_fields(text)
     title, body = _title_and_body(text)
     # ``Offer.full_text()`` writes "title — company — place — contract" on the first line: the
     # parts after the title name the employer and the place, never a requirement.
@@ -319,6 +318,8 @@ def offer_keywords(text: str, limit: int = 25, *, company: str = "") -> list[Key
     header = [p.strip() for p in first.split(" \u2014 ")] if " \u2014 " in first else []
     if header:
         title, body = header[0], text.strip().split("\n", 1)[1] if "\n" in text.strip() else ""
+    # Without that header, the offer's own fields say who the employer is (slower: only then).
+    fields = {"title": title, "company": ""} if header else guess_offer_fields(text)
     job_title = title if header else (fields["title"] or title)
     blocks = ([Block("title", "", job_title)] if title else []) + iter_blocks(body)
     hr_job = bool(_HR_TITLE.search(normalise(job_title)))
@@ -363,7 +364,7 @@ def offer_keywords(text: str, limit: int = 25, *, company: str = "") -> list[Key
     names = company_keys(text, company or fields["company"])
     for part in header[1:]:
         names |= company_keys("", part)
-    french = detect_language(text) == "fr"
+    french = any(e.adjective for e in found.values()) and detect_language(text) == "fr"
     weighted: list[tuple[float, Keyword]] = []
     for skill_idx, entry in found.items():
         if not entry.score:

@@ -178,13 +178,24 @@ class RequirementReader:
         return self._default
 
 
+def _fold_table() -> dict[int, str]:
+    """One ASCII character (or a space) for each accented Latin letter and odd punctuation."""
+    table: dict[int, str] = {}
+    for cp in (*range(0x80, 0x250), *range(0x2000, 0x2070)):
+        folded = normalise(chr(cp))
+        table[cp] = folded[:1] if folded else " "
+    return table
+
+
+_FOLD = _fold_table()
+
+
 def _fold_same_length(text: str) -> str:
     """Lower case without accents, one output character per input character (offsets kept)."""
-    out = []
-    for ch in text:
-        folded = normalise(ch) if not ch.isascii() else ch.lower()
-        out.append(folded if len(folded) == 1 else (folded[:1] or " "))
-    return "".join(out)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer ("İ")
+        lowered = "".join(c.lower()[:1] for c in text)
+    return lowered.translate(_FOLD)
 
 
 def stronger(a: Level, b: Level) -> Level:
