@@ -156,14 +156,15 @@ _NOT_CANDIDATE_NOUNS = frozenset(
 )
 # Colleagues and job titles ("sous la responsabilité du chef de chantier", "Healthcare Assistant")
 # name people, not skills: a person noun counts only where the offer asks the candidate to be one.
-_PERSON_SUFFIXES = (
-    "eur", "euse", "rice", "ier", "iere", "ien", "ienne", "iste", "ant", "ante", "er", "or", "ist",
-    "ian", "aire", "logue", "ogist", "grapher", "manager", "officer", "worker", "assistant", "lead",
-    "ary", "yst",
+# French titles put the person noun first ("chef de chantier"), English ones last ("care assistant").
+_PERSON_SUFFIXES_FR = ("eur", "euse", "rice", "ier", "iere", "ien", "ienne", "iste", "aire", "logue")
+_PERSON_SUFFIXES_EN = (
+    "er", "or", "ist", "ian", "ary", "yst", "manager", "officer", "worker", "assistant", "lead", "ogist",
 )  # fmt: skip
 _PERSON_WORDS = frozenset(
     ["chef", "responsable", "medecin", "coach", "charge", "chargee", "directeur", "head", "aesh", "nurse",
-     "infirmier", "secretaire", "comptable", "teleconseiller", "consultant", "doctor", "clinician"]
+     "infirmier", "secretaire", "comptable", "teleconseiller", "consultant", "doctor", "clinician",
+     "assistant", "assistante", "soignant", "soignante", "intervenant", "enseignant", "commercant"]
 )  # fmt: skip
 # Sentences about what the employer gives (benefits, terms, training offered) ask nothing of the
 # candidate, even outside a "Benefits" heading.
@@ -229,8 +230,11 @@ def _is_person(surface: str, skill: Skill) -> bool:
     toks = [t for t in tokenize(surface) if not t.stop]
     if not toks or {t.stem for t in toks} == set(term_key(skill.canonical)):
         return False
-    return any(
-        (t.stem.endswith(_PERSON_SUFFIXES) and len(t.stem) > 4) or t.stem in _PERSON_WORDS for t in toks
+    first, last = toks[0].stem, toks[-1].stem
+    return (
+        any(t.stem in _PERSON_WORDS for t in toks)
+        or (len(first) > 4 and first.endswith(_PERSON_SUFFIXES_FR))
+        or (len(last) > 4 and last.endswith(_PERSON_SUFFIXES_EN))
     )
 
 
