@@ -1,4 +1,4 @@
-"""Matching quality on rjdb (../shared/data/rjdb/test.jsonl), engine by engine, on the test half.
+"""Matching quality on the team's real dev set (bench/devset) and, as a regression check, on rjdb (../shared/data/rjdb/test.jsonl), engine by engine, on the test half.
 
 rjdb gives, for 1,000 generated English job descriptions, a resume written for it ("matched") and a
 weakened twin (skills removed, experience shortened). Two tasks are built from it:
@@ -263,12 +263,39 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
     args = parser.parse_args()
 
+    devset = Path(os.environ.get("JOBAPP_DEVSET", ROOT / "bench" / "devset" / "devset.jsonl"))
+    embed = cached_embedder()
+    results_dev: dict[str, Any] = {}
+    if devset.exists():
+        from jobapp.scoring.calibration import shipped
+        from jobapp.scoring.evaluate import read_benchmark
+
+        dev_lines = [({"id": line.id}, line) for line in read_benchmark(devset)]
+        results_dev = {
+            "data": f"team real dev set: {len(dev_lines)} CVs, graded 2/1/0 (label >= 1 relevant); "
+            "engines learned on it: their figures here are in-sample, see 'nested CV' for honest ones"
+        }
+        results_dev.update(compare(dev_lines, embed, args.engines, None))
+        show(results_dev)
+        print(
+            "nested cross-validated (each CV scored by weights, calibration and cut-offs learned without it):"
+        )
+        for engine, data in shipped()["engines"].items():
+            nested = data.get("dev_nested_cross_validated")
+            if nested:
+                print(
+                    f"  {engine:<11}"
+                    + "  ".join(f"{k} {v:.3f}" for k, v in nested.items() if isinstance(v, float))
+                )
+                results_dev[f"{engine} nested CV"] = nested
+        print(flush=True)
+    else:
+        print(f"(no dev set at {devset}: build it with bench/devset/build.py)")
     _dev, test = split(load_rjdb())
     lines = build_lines(test)
     if args.limit:
         lines, test = lines[: args.limit], test[: args.limit]
     write_benchmark(lines, CACHE / "rjdb-test.jsonl")
-    embed = cached_embedder()
     reranker = None
     if args.cross_encoder:
         from jobapp.models.registry import get_reranker
@@ -290,6 +317,7 @@ def main() -> None:
     fixtures.update(compare(fixture_lines(), embed, args.engines, reranker))
     show(fixtures)
     results["fixtures_fr_en"] = fixtures
+    results["devset"] = results_dev
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=2))

@@ -73,7 +73,13 @@ def typst_to_text(src: str) -> str:
     lines = []
     for line in src.splitlines():
         s = line.strip()
-        if not s or s.startswith("#import") or s.startswith("//") or s.startswith("#let") or s == "#divider()":
+        if (
+            not s
+            or s.startswith("#import")
+            or s.startswith("//")
+            or s.startswith("#let")
+            or s == "#divider()"
+        ):
             continue
         s = re.sub(r"#cvSection\(\s*\"([^\"]*)\"\s*\)", r"\n\1\n", s)
         s = re.sub(r"\b(title|society|organisation|date|location|description|logo|tags)\s*:\s*", " ", s)
@@ -133,7 +139,11 @@ def _ft_offer(raw: dict) -> dict:
         if value:
             header.append(f"{label} : {value}")
     quals = [f["libelle"] for f in raw.get("formations") or [] if f.get("libelle")]
-    quals += [f"{f.get('domaineLibelle', '')} {f.get('niveauLibelle', '')}".strip() for f in raw.get("formations") or [] if not f.get("libelle")]
+    quals += [
+        f"{f.get('domaineLibelle', '')} {f.get('niveauLibelle', '')}".strip()
+        for f in raw.get("formations") or []
+        if not f.get("libelle")
+    ]
     body = (raw.get("description") or "").strip()
     extra = []
     if quals:
@@ -152,7 +162,7 @@ def _ft_offer(raw: dict) -> dict:
 
 def _nhs_offer(raw: dict) -> dict:
     org = (raw.get("hiringOrganization") or {}).get("name") or ""
-    addr = ((raw.get("jobLocation") or {}).get("address") or {})
+    addr = (raw.get("jobLocation") or {}).get("address") or {}
     location = ", ".join(x for x in (addr.get("addressLocality"), addr.get("postalCode")) if x)
     body = html_to_text(html.unescape(raw.get("description") or ""))
     header = []
@@ -196,7 +206,9 @@ def load_jsonl(path: Path) -> list[dict]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--mirror", default=os.environ.get("DEVSET_MIRROR"), help="directory of repository snapshots")
+    ap.add_argument(
+        "--mirror", default=os.environ.get("DEVSET_MIRROR"), help="directory of repository snapshots"
+    )
     ap.add_argument("--texts", default=os.environ.get("DEVSET_TEXTS"), help="cache of extracted texts")
     ap.add_argument("--sources", default=str(HERE / "sources.json"))
     ap.add_argument("--labels", default=str(HERE / "labels.jsonl"))
@@ -238,17 +250,26 @@ def main(argv: list[str] | None = None) -> int:
         offers = []
         for oid in row["labels"]:
             o = offer(oid)
-            offers.append({"id": oid, "title": o["title"], "description": o["description"],
-                           "lang": offers_meta[oid]["lang"], "sector": offers_meta[oid]["sector"]})
-        out_lines.append({
-            "id": row["cv"],
-            "lang": meta["lang"],
-            "level": meta["level"],
-            "sector": meta["sector"],
-            "cv": {"text": cv_text(row["cv"])},
-            "offers": offers,
-            "labels": row["labels"],
-        })
+            offers.append(
+                {
+                    "id": oid,
+                    "title": o["title"],
+                    "description": o["description"],
+                    "lang": offers_meta[oid]["lang"],
+                    "sector": offers_meta[oid]["sector"],
+                }
+            )
+        out_lines.append(
+            {
+                "id": row["cv"],
+                "lang": meta["lang"],
+                "level": meta["level"],
+                "sector": meta["sector"],
+                "cv": {"text": cv_text(row["cv"])},
+                "offers": offers,
+                "labels": row["labels"],
+            }
+        )
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as f:
         for line in out_lines:
@@ -259,10 +280,22 @@ def main(argv: list[str] | None = None) -> int:
         with open(args.pool, "w", encoding="utf-8") as f:
             for oid, meta in offers_meta.items():
                 o = offer(oid)
-                f.write(json.dumps({"id": oid, "lang": meta["lang"], "sector": meta["sector"],
-                                    "level": meta.get("level"), "title": o["title"],
-                                    "description": o["description"], "company": o["company"],
-                                    "location": o["location"]}, ensure_ascii=False) + "\n")
+                f.write(
+                    json.dumps(
+                        {
+                            "id": oid,
+                            "lang": meta["lang"],
+                            "sector": meta["sector"],
+                            "level": meta.get("level"),
+                            "title": o["title"],
+                            "description": o["description"],
+                            "company": o["company"],
+                            "location": o["location"],
+                        },
+                        ensure_ascii=False,
+                    )
+                    + "\n"
+                )
         print(f"wrote {len(offers_meta)} offers to {args.pool}")
     return 0
 

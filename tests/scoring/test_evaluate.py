@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from jobapp.errors import InvalidInput
@@ -93,3 +94,17 @@ def test_bad_files_are_user_errors(tmp_path: Path) -> None:
     bad.write_text("{not json\n", "utf-8")
     with pytest.raises(InvalidInput, match="JSON"):
         read_benchmark(bad)
+
+
+def test_verdict_confusion_counts_each_label_by_verdict() -> None:
+    from jobapp.scoring.calibration import STRONG_THRESHOLD
+    from jobapp.scoring.evaluate import verdict_confusion
+
+    strong, partial, none = STRONG_THRESHOLD, DECISION_THRESHOLD, DECISION_THRESHOLD - 1
+    scores = np.array([strong, partial, none, strong, none, partial])
+    labels = np.array([2, 2, 2, 1, 0, 0])
+    out = verdict_confusion(scores, labels, threshold=DECISION_THRESHOLD)
+    assert out["matrix"]["2"] == {"strong": 1, "partial": 1, "none": 1}
+    assert out["matrix"]["0"] == {"strong": 0, "partial": 1, "none": 1}
+    assert out["top_label_shown_none"] == 1 / 3
+    assert out["zero_shown_match"] == 0.5

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from jobapp.scoring.bm25 import BM25Corpus
 from jobapp.extraction.seniority import years_from_dates
+from jobapp.scoring.bm25 import BM25Corpus
 from jobapp.scoring.signals import guess_title, required_years, section_lines
 from jobapp.scoring.text import tokens
 

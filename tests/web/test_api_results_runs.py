@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 from seed import XSS_TITLE
 
+from jobapp.scoring.calibration import verdict_for
 from jobapp.steps.base import StepContext, StepResult
 from jobapp.steps.registry import register_step, unregister_step
 
@@ -44,7 +45,16 @@ def test_results_carry_offer_explanation_and_feedback(client, seeded) -> None:
     top = rows[0]
     assert top["offer"]["company"] == "Lumio Énergies"
     assert top["explanation"]["verdict"] == "strong"
-    assert top["keywords"] == {"matched": ["SQL"], "missing": ["Power BI"], "coverage": 0.5}
+    assert top["keywords"] == {
+        "matched": ["SQL"],
+        "missing": ["Power BI"],
+        "coverage": 0.5,
+        "required": [],
+        "missing_required": [],
+    }
+    # every row carries the verdict of the shared rule, explained or not
+    assert [r["verdict"] for r in rows] == [verdict_for(r["score"]) for r in rows]
+    assert data["strong_threshold"] > data["threshold"]
     assert top["feedback"] == {"thumbs": 0, "status": ""}
     assert rows[1]["offer"]["title"] == XSS_TITLE  # stored and returned as plain data, escaped by the page
 

@@ -11,6 +11,7 @@ from rich.table import Table
 
 from jobapp.domain import CvDocument, CvProfile, Explanation, Match, Offer
 from jobapp.errors import JobAppError
+from jobapp.scoring.calibration import verdict_for
 
 console = Console()
 err_console = Console(stderr=True)
@@ -70,10 +71,7 @@ def matches_table(
         kw = m.keywords
         words = f"[green]{', '.join(kw.matched[:8]) or '—'}[/]\n[red]{', '.join(kw.missing[:8]) or '—'}[/]"
         words += f"\n[dim]coverage {kw.coverage * 100:.0f} %[/]"
-        exp = explanations.get(m.offer_id)
-        table.add_row(
-            str(m.rank), score_bar(m.score), title, words, VERDICT_LABEL[exp.verdict] if exp else ""
-        )
+        table.add_row(str(m.rank), score_bar(m.score), title, words, VERDICT_LABEL[verdict_for(m.score)])
     console.print(table)
 
 

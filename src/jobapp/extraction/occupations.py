@@ -150,7 +150,9 @@ def title_occupations(title: str, limit: int = 3, min_score: float = 0.5) -> tup
         return ()
     top = ranked[0][1][0]
     kept = [(occ, s, li) for occ, (s, li) in ranked if s >= max(min_score, 0.85 * top)][:limit]
-    return tuple(OccupationMatch(index.occupations[occ], index.labels[li][1], round(s, 3)) for occ, s, li in kept)
+    return tuple(
+        OccupationMatch(index.occupations[occ], index.labels[li][1], round(s, 3)) for occ, s, li in kept
+    )
 
 
 def isco_similarity(a: str, b: str) -> float:

@@ -252,7 +252,9 @@ _SEEKS_APPRENTICESHIP = re.compile(
     r"\b(?:recherche|cherche|looking for|seeking|en quete)\W+(?:\w+\W+){0,3}?"
     r"(?:alternance|apprentissage|apprenticeship|contrat d'apprentissage|contrat de professionnalisation|work[- ]study)"
 )
-_GRADUATE = re.compile(r"\b(?:jeune diplomee?|recent(?:ly)? graduated?|new graduate|entry[- ]level|premier emploi)\b")
+_GRADUATE = re.compile(
+    r"\b(?:jeune diplomee?|recent(?:ly)? graduated?|new graduate|entry[- ]level|premier emploi)\b"
+)
 
 
 def cv_seniority(text: str) -> Seniority:

@@ -28,7 +28,7 @@ import numpy as np
 from jobapp.domain import Offer
 from jobapp.errors import InvalidInput
 from jobapp.scoring import metrics
-from jobapp.scoring.calibration import DECISION_THRESHOLD
+from jobapp.scoring.calibration import DECISION_THRESHOLD, VERDICTS, verdict_for
 from jobapp.scoring.engine import rank_offers
 
 EmbedFn = Callable[[list[str]], np.ndarray]
@@ -145,6 +145,7 @@ def evaluate_lines(
         all_scores.append(scores)
         all_labels.append(line.labels)
     scores_all, labels_all = np.concatenate(all_scores), np.concatenate(all_labels)
+    confusion = verdict_confusion(scores_all, labels_all, threshold)
     both = [r for r in per_line if r["both_classes"]]
     pooled = {
         "roc_auc": metrics.roc_auc(scores_all, labels_all),
@@ -161,8 +162,32 @@ def evaluate_lines(
         "pairs": int(labels_all.size),
         "macro": {k: _mean(r[k] for r in both) for k in MACRO_KEYS},
         "pooled": pooled,
+        "verdicts": confusion,
         "per_line": per_line,
     }
+
+
+def verdict_confusion(scores: np.ndarray, labels: np.ndarray, threshold: float) -> dict[str, Any]:
+    """How the verdicts shown (strong / partial / none) spread over each label.
+
+    ``matrix[label][verdict]`` counts pairs; labels are the file's own values (0/1/2 for graded
+    files, 0/1 for binary ones). ``top_label_shown_none`` is the share of pairs with the highest
+    label that the app calls "no match" (the error a job seeker pays for most);
+    ``zero_shown_match`` the share of label-0 pairs shown as a match.
+    """
+    verdicts = [verdict_for(float(s), threshold) for s in scores]
+    matrix: dict[str, dict[str, int]] = {}
+    for label in sorted({int(v) for v in labels}):
+        chosen = [v for v, y in zip(verdicts, labels, strict=True) if int(y) == label]
+        matrix[str(label)] = {v: chosen.count(v) for v in VERDICTS}
+    out: dict[str, Any] = {"matrix": matrix}
+    if matrix:
+        top = matrix[max(matrix, key=int)]
+        out["top_label_shown_none"] = top["none"] / max(1, sum(top.values()))
+    if "0" in matrix:
+        zero = matrix["0"]
+        out["zero_shown_match"] = (zero["strong"] + zero["partial"]) / max(1, sum(zero.values()))
+    return out
 
 
 def evaluate_file(
@@ -201,4 +226,13 @@ def format_report(report: dict[str, Any], per_line: bool = True, max_lines: int 
     out.append(
         f"{'pooled':<36}" + "".join(f"{_fmt(report['pooled'].get(c, float('nan'))):>10}" for c in cols)
     )
+    confusion = report.get("verdicts", {})
+    if confusion.get("matrix"):
+        out.append("verdicts shown (rows: label; columns: strong / partial / no match)")
+        for label, row in confusion["matrix"].items():
+            out.append(f"  label {label:<6}" + "".join(f"{row[v]:>9}" for v in VERDICTS))
+        out.append(
+            f"  best-labelled pairs shown 'no match': {confusion.get('top_label_shown_none', 0):.1%}; "
+            f"label-0 pairs shown as a match: {confusion.get('zero_shown_match', 0):.1%}"
+        )
     return "\n".join(out)

@@ -81,6 +81,8 @@ LEVEL_FIT: dict[str, tuple[float, ...]] = {
 def level_fit(cv_level: str, offer_level: str) -> float:
     row = LEVEL_FIT.get(cv_level, LEVEL_FIT[""])
     return row[_LEVELS.index(offer_level) if offer_level in _LEVELS else -1]
+
+
 CROSS_ENCODER = "cross_encoder"
 #: the texts of each side that are embedded (``dense_<field>`` features)
 DENSE_FIELDS = ("text", "skills", "title")
@@ -260,10 +262,14 @@ def pair_features(
     met = [signals.required_experience_met(cv.text, t) for t in offers.texts]
     out["roles"] = np.array([0.5 if m is None else m for m in met])
     out["occupation"] = np.array(
-        [_occupation(cv.occupations, occ) for occ in offers.occupations] if offers.occupations else [UNKNOWN_OCCUPATION] * n
+        [_occupation(cv.occupations, occ) for occ in offers.occupations]
+        if offers.occupations
+        else [UNKNOWN_OCCUPATION] * n
     )
     out["level_fit"] = np.array(
-        [level_fit(cv.level, lvl) for lvl in offers.levels] if offers.levels else [level_fit(cv.level, "")] * n
+        [level_fit(cv.level, lvl) for lvl in offers.levels]
+        if offers.levels
+        else [level_fit(cv.level, "")] * n
     )
     if ce_scores is not None:
         out[CROSS_ENCODER] = 1.0 / (1.0 + np.exp(-np.asarray(ce_scores, dtype=np.float64)))

@@ -315,9 +315,11 @@ def results() -> Response:
         rows.sort(key=lambda r: r["offer"]["date_posted"] or r["offer"]["found_at"], reverse=True)
     elif sort != "score":
         raise InvalidInput(f"Unknown sort {sort!r}.", hint="Use score, date or title.")
-    from jobapp.scoring.calibration import DECISION_THRESHOLD
+    from jobapp.scoring.calibration import DECISION_THRESHOLD, STRONG_THRESHOLD, verdict_for
 
-    return jsonify({"threshold": DECISION_THRESHOLD, "results": rows})
+    for row in rows:
+        row["verdict"] = verdict_for(row["score"])  # every row, explained or not, by the same rule
+    return jsonify({"threshold": DECISION_THRESHOLD, "strong_threshold": STRONG_THRESHOLD, "results": rows})
 
 
 @bp.post("/feedback/<int:offer_id>")

@@ -78,7 +78,7 @@ function resultItem(row, threshold) {
     h("div", { class: "result-main" },
       h("div", { class: "result-top" },
         h("h3", { class: "result-title" }, offerLink(o.url, o.title || "—")),
-        exp ? verdictBadge(exp.verdict) : null),
+        verdictBadge(row.verdict || (exp && exp.verdict))),
       h("p", { class: "meta" }, [o.company, o.location, o.contract, o.salary, o.source, (o.date_posted || "").slice(0, 10)]
         .filter(Boolean).join(" · ")),
       scoreBar(row.score, threshold),
