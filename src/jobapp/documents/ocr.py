@@ -8,14 +8,20 @@ how to install it instead of failing obscurely. Pages are rendered with pdfium (
 from __future__ import annotations
 
 import functools
+import logging
 import shutil
 
 from jobapp import config
+from jobapp.documents import limits
+
+log = logging.getLogger(__name__)
 
 #: rendering resolution: 300 dpi is Tesseract's sweet spot for body text
 DPI = 300
 #: a CV longer than this is not a CV; stops a 200-page scan from blocking a worker for an hour
 MAX_OCR_PAGES = 12
+#: seconds Tesseract may spend on one page (a dense 300 dpi page takes 3-10 s on one core)
+PAGE_TIMEOUT = 45
 
 INSTALL_HINT = (
     "Install tesseract-ocr (and tesseract-ocr-fra for French), e.g. `apt-get install tesseract-ocr "
@@ -50,8 +56,21 @@ def tesseract_languages() -> str:
     return "+".join(chosen) or "eng"
 
 
+def render_scale(width_pt: float, height_pt: float) -> float:
+    """Scale of a 300 dpi rendering, lowered so the bitmap stays under the pixel cap: a
+    200 x 200 inch page would otherwise ask for a 60,000-pixel-square bitmap (14 GB)."""
+    scale = DPI / 72
+    pixels = max(width_pt, 1.0) * max(height_pt, 1.0) * scale * scale
+    if pixels > limits.MAX_OCR_PIXELS:
+        scale *= (limits.MAX_OCR_PIXELS / pixels) ** 0.5
+    return scale
+
+
 def ocr_pdf_pages(data: bytes, page_indexes: list[int]) -> dict[int, str]:
-    """Text of the given (0-based) pages, read by Tesseract from a 300 dpi rendering."""
+    """Text of the given (0-based) pages, read by Tesseract from a 300 dpi rendering.
+
+    A page Tesseract cannot read within :data:`PAGE_TIMEOUT` is left out (the caller reports it).
+    """
     import pypdfium2 as pdfium
     import pytesseract
 
@@ -61,8 +80,12 @@ def ocr_pdf_pages(data: bytes, page_indexes: list[int]) -> dict[int, str]:
     try:
         for index in page_indexes[:MAX_OCR_PAGES]:
             page = pdf[index]
-            image = page.render(scale=DPI / 72).to_pil()
-            out[index] = pytesseract.image_to_string(image, lang=langs, timeout=180)
+            width, height = page.get_size()
+            image = page.render(scale=render_scale(width, height)).to_pil()
+            try:
+                out[index] = pytesseract.image_to_string(image, lang=langs, timeout=PAGE_TIMEOUT)
+            except RuntimeError as exc:  # pytesseract's timeout
+                log.warning("OCR of page %s gave up: %s", index + 1, exc)
             page.close()
     finally:
         pdf.close()

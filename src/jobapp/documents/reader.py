@@ -12,6 +12,7 @@ import io
 import zipfile
 from pathlib import Path
 
+from jobapp.documents import limits
 from jobapp.documents.pdf import extract_pdf
 from jobapp.documents.text import clean_text, decode_text, letters_count, looks_binary
 from jobapp.documents.word import extract_docx
@@ -60,8 +61,9 @@ def sniff_format(data: bytes) -> str:
 
 def _sniff_zip(data: bytes) -> str:
     try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except zipfile.BadZipFile:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except Exception:  # BadZipFile, but also ValueError/OSError/NotImplementedError on crafted headers
         raise UnsupportedFile("This ZIP-based file is damaged.", hint=ACCEPTED) from None
     if "word/document.xml" in names:
         return "docx"
@@ -74,19 +76,31 @@ def _sniff_zip(data: bytes) -> str:
 
 def read_cv(data: bytes, filename: str = "") -> CvDocument:
     """Turn the bytes of a CV file into clean text, whatever the extension says."""
+    if len(data) > limits.MAX_FILE_BYTES:
+        raise limits.too_big(
+            filename or "This file",
+            f"the file size ({len(data) // 1024} KB)",
+            f"{limits.MAX_FILE_BYTES // 2**20} MB",
+        )
     kind = sniff_format(data)
     warnings: list[str] = []
     pages = 1
     used_ocr = False
     if kind == "pdf":
-        pdf = extract_pdf(data)
+        pdf = extract_pdf(data, filename)
         text, pages, used_ocr = pdf.text, pdf.pages, pdf.ocr
         warnings.extend(pdf.warnings)
     elif kind == "docx":
-        raw, warnings = extract_docx(data)
+        raw, warnings = extract_docx(data, filename)
         text = clean_text(raw)
     else:
         raw, encoding = decode_text(data)
+        if len(raw) > limits.MAX_TEXT_CHARS:
+            raise limits.too_big(
+                filename or "This text file",
+                f"its text ({len(raw)} characters)",
+                f"{limits.MAX_TEXT_CHARS} characters",
+            )
         if encoding not in ("utf-8", "utf-8-sig"):
             warnings.append(f"The text file was decoded as {encoding}.")
         text = clean_text(raw)
