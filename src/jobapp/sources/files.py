@@ -11,8 +11,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from jobapp.domain import Offer
 from jobapp.errors import InvalidInput, UnsupportedFile
@@ -62,7 +64,8 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), None
+        # errors="replace": an odd byte count or a lone surrogate must not lose the whole file
+        return data.decode("utf-16", errors="replace"), None
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
@@ -82,25 +85,52 @@ def _cell(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        if value != value:
+        if not math.isfinite(value):  # NaN, and 1e400 which JSON reads as infinity
             return ""
-        return str(int(value)) if value.is_integer() else str(value)
+        return str(int(value)) if value.is_integer() and abs(value) < 1e18 else str(value)
     if isinstance(value, list):
         return ", ".join(c for c in (_cell(v) for v in value) if c)
     if isinstance(value, dict):
         for key in ("name", "value", "text", "@value"):
             if key in value:
                 return _cell(value[key])
-        return json.dumps(value, ensure_ascii=False)
-    text = str(value).strip()
+        return _LONE_SURROGATE.sub("\ufffd", json.dumps(value, ensure_ascii=False))
+    text = _LONE_SURROGATE.sub("\ufffd", str(value)).replace("\x00", "").strip()
     return "" if text.lower() in {"nan", "none", "null", "n/a"} else text
+
+
+#: JSON "\ud800" escapes decode to lone surrogates, which no UTF-8 encoder (hash, database) accepts
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+#: longest number kept as a number: Python refuses to convert ints beyond 4,300 digits
+MAX_NUMBER_DIGITS = 40
+#: a salary amount above this is a typo or an attack, not a salary
+MAX_AMOUNT = 1e9
+#: offers in one file (a board export holds hundreds; 100,000 is a data dump)
+MAX_RECORDS = 100_000
+#: size of an offers file
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+def _parse_int(text: str) -> int | str:
+    """JSON integers: a 5,000-digit id stays text instead of raising ValueError."""
+    return int(text) if len(text) <= MAX_NUMBER_DIGITS else text
+
+
+def _safe_url(url: str) -> str:
+    """The URL when it parses, else "" (``http://[x`` raises ValueError in urllib everywhere later)."""
+    try:
+        urlsplit(url).port  # noqa: B018  .port validates the port number too
+    except ValueError:
+        return ""
+    return url
 
 
 def _amount(text: str) -> float | None:
     try:
-        return float(text.replace(" ", "").replace(",", "."))
+        amount = float(text.replace(" ", "").replace(",", "."))
     except ValueError:
         return None
+    return amount if math.isfinite(amount) and abs(amount) <= MAX_AMOUNT else None
 
 
 _MARKDOWN_RE = re.compile(r"^[ \t]{0,3}(?:#{2,}|#[ \t])|\*\*\S|\]\(https?://", re.M)
@@ -140,19 +170,24 @@ def record_to_offer(record: dict[str, Any], where: str) -> tuple[Offer | None, s
             fields.get("currency"),
             fields.get("interval"),
         )
+    url = _safe_url(fields.get("url", ""))
+    if fields.get("url") and not url:
+        warning = f"{where}: its URL {fields['url'][:80]!r} is malformed and was dropped."
+    else:
+        warning = None
     offer = Offer(
         title=fields.get("title", ""),
         company=fields.get("company", ""),
         location=fields.get("location", ""),
         contract=fields.get("contract", ""),
         salary=salary,
-        url=fields.get("url", ""),
+        url=url,
         description="\n\n".join(parts),
         source=fields.get("source") or "file",
         source_id=fields.get("source_id", ""),
         date_posted=fields.get("date_posted", ""),
     )
-    return offer, None
+    return offer, warning
 
 
 def _sniff_dialect(text: str) -> type[csv.Dialect]:
@@ -207,7 +242,12 @@ def read_json_records(text: str, filename: str) -> list[tuple[str, dict[str, Any
     """(where, record) from a JSON list, an object holding a list ("offers", "jobs"...), or JSON Lines."""
     name = filename or "the JSON file"
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_parse_int)
+    except RecursionError:
+        raise InvalidInput(
+            f"{name}: the JSON is nested too deeply to be offers.",
+            hint='Expected a list of offers [{...}, ...], {"offers": [...]}, or one JSON object per line.',
+        ) from None
     except json.JSONDecodeError as exc:
         lines = [line for line in text.splitlines() if line.strip()]
         if len(lines) > 1 and all(line.lstrip().startswith("{") for line in lines):
@@ -241,7 +281,9 @@ def _read_json_lines(text: str, name: str) -> list[tuple[str, dict[str, Any]]]:
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
+            item = json.loads(line, parse_int=_parse_int)
+        except RecursionError:
+            raise InvalidInput(f"{name}: line {number} is nested too deeply to be an offer.") from None
         except json.JSONDecodeError as exc:
             raise InvalidInput(
                 f"{name}: invalid JSON on line {number}, column {exc.colno}: {exc.msg}.",
@@ -273,15 +315,32 @@ def read_offers_file(data: bytes, filename: str = "", *, merge_duplicates: bool 
             f"{filename or 'The file'} is a binary file (Excel, PDF...), not CSV or JSON.",
             hint="In Excel or LibreOffice use 'Save as' -> CSV (UTF-8), then import that file.",
         )
+    if len(data) > MAX_FILE_BYTES:
+        raise InvalidInput(
+            f"{filename or 'The file'} is {len(data) // 2**20} MB, over the limit of {MAX_FILE_BYTES // 2**20} MB "
+            "for an offers file.",
+            hint="Split it into smaller files and import them one by one.",
+        )
     text, encoding_warning = decode_bytes(data)
     warnings = [encoding_warning] if encoding_warning else []
     if _looks_like_json(text, filename):
         records = read_json_records(text, filename)
     else:
         records = read_csv_records(text, filename)
+    if len(records) > MAX_RECORDS:
+        raise InvalidInput(
+            f"{filename or 'The file'} holds {len(records)} offers, over the limit of {MAX_RECORDS} per import.",
+            hint="Split it into smaller files and import them one by one.",
+        )
     offers = []
     for where, record in records:
-        offer, warning = record_to_offer(record, where)
+        try:
+            offer, warning = record_to_offer(record, where)
+        except RecursionError:
+            raise InvalidInput(
+                f"{filename or 'The file'}: {where} is nested too deeply to be an offer.",
+                hint=f"Each offer is one flat object with the fields {_EXPECTED}.",
+            ) from None
         if warning:
             warnings.append(warning)
         if offer is not None:
