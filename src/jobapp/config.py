@@ -93,6 +93,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("JOBAPP_PORT", "5000", "Port `jobapp serve` listens on.", int),
     Setting("JOBAPP_TOKEN", "", "Access token required by the web app when bound to a non-loopback address."),
     Setting("JOBAPP_MAX_UPLOAD_MB", "10", "Largest accepted upload, in MB.", float),
+    Setting(
+        "JOBAPP_KEEP_CV_FILES",
+        "0",
+        "1 keeps each uploaded CV file (owner-only, under $JOBAPP_HOME/cv-files). "
+        "Default: only its text is kept, the file is never written.",
+        bool,
+    ),
     Setting("JOBAPP_LOG_LEVEL", "WARNING", "Python log level of the app's own logger."),
     Setting("JOBAPP_PLUGINS", "", "Comma-separated modules imported at start-up (extra backends or steps)."),
 )

@@ -38,9 +38,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from jobapp.cli import cv, data, models, offers, pipeline, runs, server
+    from jobapp.cli import cv, data, forget, models, offers, pipeline, runs, server
 
-    for module in (cv, data, models, offers, pipeline, runs, server):
+    for module in (cv, data, forget, models, offers, pipeline, runs, server):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -189,6 +189,25 @@ def get_cv(s: Session, cv_id: int) -> CvDocument:
     return _cv(row)
 
 
+def list_cvs(s: Session) -> list[CvDocument]:
+    """Every stored CV, the current one first."""
+    return [_cv(r) for r in s.scalars(select(CvRow).order_by(CvRow.selected_at.desc(), CvRow.id.desc()))]
+
+
+def forget_run_cv_path(s: Session, run_id: int, cv_id: int) -> None:
+    """Replace a run's ``cv_file`` path by the CV's id once it is converted: the path often holds
+    the candidate's name and nothing needs it any more."""
+    from jobapp.store.tables import RunRow
+
+    run = s.get(RunRow, run_id)
+    if run is None or not (run.params or {}).get("cv_file"):
+        return
+    params = {k: v for k, v in run.params.items() if k != "cv_file"}
+    params["cv_id"] = cv_id
+    run.params = params
+    s.flush()
+
+
 # ---------------------------------------------------------------- derived records
 
 
