@@ -54,6 +54,8 @@ class OfferSummary(BaseModel):
     mission: str = ""
     contract: str = ""
     provenance: dict[str, Provenance] = Field(default_factory=dict)
+    #: why a field is not the model's answer (field -> reason: "not in the source", "not asked"...).
+    replaced: dict[str, str] = Field(default_factory=dict)
     model: str = ""
     input_hash: str = ""
 
@@ -87,6 +89,8 @@ class CvProfile(BaseModel):
     education: list[str] = Field(default_factory=list)
     removed: dict[str, int] = Field(default_factory=dict)  # kind of identifier -> how many removed
     provenance: dict[str, Provenance] = Field(default_factory=dict)
+    #: why a field is not the model's answer (field -> reason: "not in the source", "not asked"...).
+    replaced: dict[str, str] = Field(default_factory=dict)
     model: str = ""
     input_hash: str = ""
 
@@ -124,5 +128,7 @@ class Explanation(BaseModel):
     strengths: list[str] = Field(default_factory=list)
     gaps: list[str] = Field(default_factory=list)
     provenance: dict[str, Provenance] = Field(default_factory=dict)
+    #: why a field is not the model's answer (field -> reason: "not in the source", "not asked"...).
+    replaced: dict[str, str] = Field(default_factory=dict)
     model: str = ""
     input_hash: str = ""

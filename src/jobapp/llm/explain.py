@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import cache
 from typing import Annotated
 
@@ -29,8 +29,9 @@ from jobapp.domain import (
     text_hash,
 )
 from jobapp.llm import prompts
-from jobapp.llm.structured import generate_fitting
-from jobapp.llm.text_checks import has_words
+from jobapp.llm.field_checks import NOT_IN_SOURCE, OTHER_SCORE, Check, FieldAudit, reasons_for
+from jobapp.llm.field_policy import fields_to_ask
+from jobapp.llm.structured import generate_fields
 from jobapp.models.base import LLM
 
 EXPLAIN_MAX_TOKENS = 320
@@ -64,6 +65,8 @@ def explain_match(
     coverage: KeywordCoverage,
     threshold: float,
     llm: LLM | None,
+    *,
+    fields: Collection[str] | None = None,
 ) -> Explanation:
     """The explanation of one ranked offer, in the CV's language (the reader's), else the offer's.
 
@@ -80,22 +83,16 @@ def explain_match(
         )
     )
     provenance: dict[str, Provenance]
-
-    if llm is None:
-        draft, provenance = fallback(), dict.fromkeys(ExplanationDraft.model_fields, "extraction")
+    all_fields = tuple(ExplanationDraft.model_fields)
+    audit: FieldAudit | None = None
+    asked = (
+        ()
+        if llm is None
+        else tuple(fields if fields is not None else fields_to_ask(llm.name, "explanation", all_fields))
+    )
+    if llm is None or not asked:
+        draft, provenance = fallback(), dict.fromkeys(all_fields, "extraction")
     else:
-
-        def validate(d: ExplanationDraft) -> ExplanationDraft:
-            return d.model_copy(
-                update={
-                    "summary": d.summary
-                    if has_words(d.summary, 6) and not quotes_other_score(d.summary, score)
-                    else "",
-                    "strengths": cited(d.strengths, strengths_allowed),
-                    "gaps": cited(d.gaps, gaps_allowed),
-                }
-            )
-
         facts = prompts.match_facts(
             language,
             verdict=verdict,
@@ -107,15 +104,39 @@ def explain_match(
             cv_level=_level_text(language, profile.level, profile.years_experience),
             offer_level=summary.seniority,
         )
-        draft, provenance = generate_fitting(
+        cv_words = " ".join([profile.title, profile.summary, *profile.hard_skills, *profile.soft_skills])
+        audit = FieldAudit(f"{facts}\n{cv_words}\n{offer.full_text()}", company=offer.company)
+
+        def summary_check(text: str) -> str:
+            if text and quotes_other_score(text, score):
+                audit.refuse("summary", OTHER_SCORE)
+                return ""
+            return audit.prose("summary", text, min_words=6, words=False)
+
+        def points(name: str, allowed: list[str]) -> Check:
+            def check(values: list[str]) -> list[str]:
+                kept = cited(values, allowed)
+                if values and not kept:
+                    audit.refuse(name, NOT_IN_SOURCE)
+                return kept
+
+            return check
+
+        draft, provenance = generate_fields(
             llm,
             lambda max_chars: prompts.task_messages("explanation", language, facts, max_chars=max_chars),
             ExplanationDraft,
+            fields=asked,
             fallback=fallback,
-            validate=validate,
+            checks={
+                "summary": summary_check,
+                "strengths": points("strengths", strengths_allowed),
+                "gaps": points("gaps", gaps_allowed),
+            },
             language=language,
             max_tokens=EXPLAIN_MAX_TOKENS,
         )
+    not_asked = frozenset(all_fields) - set(asked) if llm is not None else frozenset()
     key = [profile.input_hash, summary.input_hash, round(score, 1), threshold, coverage.model_dump()]
     return Explanation(
         offer_id=offer.id if offer.id is not None else (summary.offer_id or 0),
@@ -123,7 +144,8 @@ def explain_match(
         verdict=verdict,
         **draft.model_dump(),
         provenance=provenance,
-        model=llm.name if llm is not None else "extraction",
+        replaced=reasons_for(provenance, audit, not_asked=not_asked),
+        model=llm.name if llm is not None and asked else "extraction",
         input_hash=text_hash(json.dumps([*key, prompts.PROMPT_VERSION], ensure_ascii=False, default=str)),
     )
 

@@ -10,16 +10,17 @@ is built deterministically: skill lexicon, seniority detection, degree lines, fi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from functools import cache
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, Field, StringConstraints
 
 from jobapp.domain import CvProfile, Provenance, text_hash
 from jobapp.llm import prompts
-from jobapp.llm.structured import generate_fitting
-from jobapp.llm.summarise import SeniorityLevel, in_lexicon_group, seniority_label, skills_by_group
-from jobapp.llm.text_checks import has_words
+from jobapp.llm.field_checks import EXPLICIT_IN_SOURCE, Check, FieldAudit, reasons_for
+from jobapp.llm.structured import generate_fields
+from jobapp.llm.summarise import SeniorityLevel, seniority_label, skills_by_group
 from jobapp.models.base import LLM, Message
 
 Item = Annotated[str, StringConstraints(max_length=40)]
@@ -47,66 +48,87 @@ class IdentifierLeak(RuntimeError):
     """A prompt about to leave for a model was not built from the anonymised CV (a bug)."""
 
 
-def build_cv_profile(cv_text: str, llm: LLM | None) -> CvProfile:
+def build_cv_profile(cv_text: str, llm: LLM | None, *, fields: Collection[str] | None = None) -> CvProfile:
     """The anonymised profile of a CV; ``llm=None`` gives the extraction-only profile.
 
-    ``removed`` counts the identifiers anonymisation took out. ``input_hash`` covers the raw CV
-    text and the prompt version (the anonymised text is derived from it).
+    ``fields`` are the fields the model is asked for (default: the field policy's choice for this
+    model); each answer passes the checks of :class:`~jobapp.llm.field_checks.FieldAudit` against
+    the anonymised text, and ``replaced`` says why a field is the extraction's. ``removed`` counts
+    the identifiers anonymisation took out. ``input_hash`` covers the raw CV text and the prompt
+    version (the anonymised text is derived from it).
     """
     from jobapp.documents.anonymise import anonymise
-    from jobapp.extraction.grounding import ground
     from jobapp.extraction.seniority import detect_language
+    from jobapp.llm.field_policy import fields_to_ask
 
     anonymised = anonymise(cv_text)
     text = anonymised.text
     language = prompts.lang(detect_language(text))
     fallback = cache(lambda: profile_from_extraction(text, language))
+    all_fields = tuple(CvProfileDraft.model_fields)
+    asked = (
+        ()
+        if llm is None
+        else tuple(fields if fields is not None else fields_to_ask(llm.name, "profile", all_fields))
+    )
+    audit = FieldAudit(text)
     provenance: dict[str, Provenance]
 
-    if llm is None:
-        draft, provenance = fallback(), dict.fromkeys(CvProfileDraft.model_fields, "extraction")
+    if llm is None or not asked:
+        draft, provenance = fallback(), dict.fromkeys(all_fields, "extraction")
     else:
-
-        def validate(d: CvProfileDraft) -> CvProfileDraft:
-            known = fallback()
-            return d.model_copy(
-                update={
-                    # "[NAME] est développeuse..." carries no identifier but reads badly
-                    "title": "" if _PLACEHOLDER.search(d.title) else d.title,
-                    "summary": d.summary
-                    if has_words(d.summary, 5) and not _PLACEHOLDER.search(d.summary)
-                    else "",
-                    "hard_skills": in_lexicon_group(ground(d.hard_skills, text)[0], soft=False),
-                    "soft_skills": in_lexicon_group(ground(d.soft_skills, text)[0], soft=True),
-                    "education": ground(d.education, text)[0],
-                    # explicit evidence in the text beats the model's guess
-                    "level": "" if known.level else d.level,
-                    "years_experience": None if known.years_experience is not None else d.years_experience,
-                }
-            )
 
         def make_messages(max_chars: int) -> list[Message]:
             messages = prompts.task_messages("cv_profile", language, text, max_chars=max_chars)
             ensure_anonymised(messages, text, cv_text, max_chars)
             return messages
 
-        draft, provenance = generate_fitting(
+        draft, provenance = generate_fields(
             llm,
             make_messages,
             CvProfileDraft,
+            fields=asked,
             fallback=fallback,
-            validate=validate,
+            checks=profile_checks(audit, fallback),
             language=language,
             max_tokens=PROFILE_MAX_TOKENS,
         )
+    not_asked = frozenset(all_fields) - set(asked) if llm is not None else frozenset()
     return CvProfile(
         language=language,
         **draft.model_dump(),
         removed=dict(anonymised.removed),
         provenance=provenance,
-        model=llm.name if llm is not None else "extraction",
+        replaced=reasons_for(provenance, audit if asked else None, not_asked=not_asked),
+        model=llm.name if llm is not None and asked else "extraction",
         input_hash=text_hash(f"{cv_text}\n{prompts.PROMPT_VERSION}"),
     )
+
+
+def profile_checks(audit: FieldAudit, fallback: Callable[[], CvProfileDraft]) -> dict[str, Check]:
+    """The check of each profile field (see :mod:`jobapp.llm.field_checks`)."""
+
+    def explicit(name: str) -> Check:
+        def check(value: Any) -> Any:
+            known = getattr(fallback(), name)
+            if value not in ("", None) and known not in ("", None):  # evidence in the text beats a guess
+                audit.refuse(name, EXPLICIT_IN_SOURCE)
+                return "" if isinstance(value, str) else None
+            return value
+
+        return check
+
+    return {
+        "title": lambda v: audit.title("title", v),
+        "summary": lambda v: audit.prose("summary", v, min_words=5),
+        "hard_skills": lambda v: audit.items("hard_skills", v, group="hard"),
+        "soft_skills": lambda v: audit.items("soft_skills", v, group="soft"),
+        "level": explicit("level"),
+        "years_experience": explicit("years_experience"),
+        "sectors": lambda v: audit.items("sectors", v),
+        "strengths": lambda v: audit.items("strengths", v),
+        "education": lambda v: audit.items("education", v),
+    }
 
 
 def ensure_anonymised(
@@ -134,7 +156,7 @@ _DEGREE = re.compile(
 )
 #: degree acronyms are matched case-sensitively: "BUT" is a French degree, "but" is not.
 _DEGREE_ACRONYM = re.compile(r"\b(BTS|DUT|BUT|CAP|BEP|DEUG|DESS|DEA|MBA|MSc|BSc|PhD|MEng|BEng)\b")
-_ROLE = re.compile(
+ROLE_WORDS = re.compile(
     r"\b(d[ée]veloppeu(?:r|se)|developer|engineer|ing[ée]nieure?|chef de projet|project manager|manager|"
     r"consultante?|analyste?|data scientist|scientist|designer|technicien(?:ne)?|technician|"
     r"commercial(?:e)?|sales|assistante?|responsable|directeur|directrice|director|architecte?|"
@@ -164,6 +186,8 @@ def profile_from_extraction(text: str, language: str) -> CvProfileDraft:
     years = seniority.years
     level = seniority_label(seniority)
     title = first_role_line(text)
+    if title and FieldAudit(text).title_reason(title):  # "Data Analyst – Références" is no title
+        title = ""
     return CvProfileDraft(
         title=title,
         summary=templated_summary(language, title, level, years, hard),
@@ -184,7 +208,7 @@ def first_role_line(text: str) -> str:
             continue
         if _HEADINGS.match(line) or len(line.split()) > 10:
             continue
-        if _ROLE.search(line) and not re.search(r"\d{4}", line):
+        if ROLE_WORDS.search(line) and not re.search(r"\d{4}", line):
             return line
     return ""
 

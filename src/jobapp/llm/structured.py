@@ -22,10 +22,11 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from functools import cache
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError, create_model
 
 from jobapp.domain import Provenance
 from jobapp.errors import ModelUnavailable
@@ -276,6 +277,65 @@ def generate_fitting(
             budget //= 2
     log.warning("prompt still too long for %s: using the extraction fallback", getattr(llm, "name", "?"))
     return fallback(), dict.fromkeys(model_cls.model_fields, "extraction")
+
+
+def generate_fields(
+    llm: LLM,
+    make_messages: Callable[[int], list[Message]],
+    model_cls: type[M],
+    *,
+    fields: Collection[str],
+    fallback: Callable[[], M],
+    checks: dict[str, Callable[[Any], Any]],
+    language: str | None = None,
+    max_tokens: int | None = None,
+) -> tuple[M, dict[str, Provenance]]:
+    """:func:`generate_fitting` asking the model for ``fields`` only; the others come from ``fallback``.
+
+    Why: the field policy (:mod:`jobapp.llm.field_policy`) asks a model only for what it does
+    better than extraction, which shortens both the schema and the answer. ``checks`` maps a field
+    to the function returning its value with what fails blanked (see :mod:`jobapp.llm.field_checks`).
+    """
+    names = list(model_cls.model_fields)
+    asked = tuple(f for f in names if f in set(fields))
+    if not asked:
+        return fallback(), dict.fromkeys(names, "extraction")
+    sub = subset_model(model_cls, asked)
+
+    def sub_fallback() -> BaseModel:
+        full = fallback()
+        return sub.model_validate({f: getattr(full, f) for f in asked})
+
+    def validate(draft: BaseModel) -> BaseModel:
+        return draft.model_copy(update={f: checks[f](getattr(draft, f)) for f in asked if f in checks})
+
+    answer, sub_provenance = generate_fitting(
+        llm,
+        make_messages,
+        sub,
+        fallback=sub_fallback,
+        validate=validate,
+        language=language,
+        max_tokens=max_tokens,
+    )
+    values = {f: getattr(answer, f) for f in asked}
+    base = fallback() if len(asked) < len(names) else None
+    if base is not None:
+        values = {**{f: getattr(base, f) for f in names}, **values}
+    provenance: dict[str, Provenance] = {f: sub_provenance.get(f, "extraction") for f in names}
+    return model_cls.model_validate(values), provenance
+
+
+@cache
+def subset_model(model_cls: type[BaseModel], fields: tuple[str, ...]) -> type[BaseModel]:
+    """A draft model with only ``fields`` (same types and limits): the schema of a partial request."""
+    if fields == tuple(model_cls.model_fields):
+        return model_cls
+    definitions: dict[str, Any] = {
+        f: (model_cls.model_fields[f].annotation, model_cls.model_fields[f]) for f in fields
+    }
+    subset: type[BaseModel] = create_model(f"{model_cls.__name__}Part", **definitions)
+    return subset
 
 
 def merge_with_fallback(record: M, fallback: Callable[[], M]) -> tuple[M, dict[str, Provenance]]:

@@ -10,6 +10,7 @@ helpers (sections, skill lexicon, seniority and contract detection).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -17,8 +18,9 @@ from pydantic import BaseModel, Field, StringConstraints
 
 from jobapp.domain import Offer, OfferSummary, Provenance, text_hash
 from jobapp.llm import prompts
-from jobapp.llm.structured import generate_fitting
-from jobapp.llm.text_checks import has_words, occurs_literally
+from jobapp.llm.field_checks import EXPLICIT_IN_SOURCE, Check, FieldAudit, reasons_for
+from jobapp.llm.structured import generate_fields, generate_fitting
+from jobapp.llm.text_checks import occurs_literally
 from jobapp.models.base import LLM
 
 if TYPE_CHECKING:
@@ -62,54 +64,65 @@ class PastedOfferDraft(BaseModel):
     contract: str = Field("", max_length=30)
 
 
-def summarise_offer(offer: Offer, llm: LLM | None) -> OfferSummary:
+def summarise_offer(offer: Offer, llm: LLM | None, *, fields: Collection[str] | None = None) -> OfferSummary:
     """The offer's summary, in the offer's language; ``llm=None`` gives the extraction-only summary.
 
-    ``model`` is the LLM's name whenever an LLM was asked (``provenance`` tells field by field
-    whether its answer or the extraction was kept), else ``"extraction"``. ``input_hash`` covers
-    the offer text and the prompt version.
+    ``fields`` are the fields the model is asked for (default: the field policy's choice for this
+    model). Each answer passes :class:`~jobapp.llm.field_checks.FieldAudit`; a field that fails is
+    the extraction's, and ``replaced`` says why. ``model`` is the LLM's name whenever it was asked
+    for at least one field, else ``"extraction"``. ``input_hash`` covers the offer text and the
+    prompt version.
     """
-    from jobapp.extraction.grounding import ground, is_grounded
     from jobapp.extraction.seniority import detect_language
+    from jobapp.llm.field_policy import fields_to_ask
 
     text = offer.full_text()
     language = prompts.lang(detect_language(text))
     fallback = cache(lambda: summary_from_extraction(offer, language))
+    all_fields = tuple(OfferSummaryDraft.model_fields)
+    asked = (
+        ()
+        if llm is None
+        else tuple(fields if fields is not None else fields_to_ask(llm.name, "summary", all_fields))
+    )
+    audit = FieldAudit(text, company=offer.company)
+
+    def seniority(value: str) -> str:
+        if value and fallback().seniority:  # an explicit level in the text beats the model's guess
+            audit.refuse("seniority", EXPLICIT_IN_SOURCE)
+            return ""
+        return value
+
+    checks: dict[str, Check] = {
+        "profile": lambda v: audit.title("profile", v),
+        "key_skills": lambda v: audit.items("key_skills", v, group="hard"),
+        "soft_skills": lambda v: audit.items("soft_skills", v, group="soft"),
+        "seniority": seniority,
+        "mission": lambda v: audit.prose("mission", v, min_words=4),
+        "contract": lambda v: audit.contract("contract", v),
+    }
     provenance: dict[str, Provenance]
-
-    if llm is None:
-        draft, provenance = fallback(), dict.fromkeys(OfferSummaryDraft.model_fields, "extraction")
+    if llm is None or not asked:
+        draft, provenance = fallback(), dict.fromkeys(all_fields, "extraction")
     else:
-
-        def validate(d: OfferSummaryDraft) -> OfferSummaryDraft:
-            known_level = fallback().seniority
-            return d.model_copy(
-                update={
-                    "profile": d.profile if has_words(d.profile, 2) else "",
-                    "mission": d.mission if has_words(d.mission, 4) else "",
-                    "key_skills": in_lexicon_group(ground(d.key_skills, text)[0], soft=False),
-                    "soft_skills": in_lexicon_group(ground(d.soft_skills, text)[0], soft=True),
-                    "contract": d.contract if is_grounded(d.contract, text) else "",
-                    # an explicit level in the text beats the model's guess
-                    "seniority": "" if known_level else d.seniority,
-                }
-            )
-
-        draft, provenance = generate_fitting(
+        draft, provenance = generate_fields(
             llm,
             lambda max_chars: prompts.task_messages("offer_summary", language, text, max_chars=max_chars),
             OfferSummaryDraft,
+            fields=asked,
             fallback=fallback,
-            validate=validate,
+            checks=checks,
             language=language,
             max_tokens=SUMMARY_MAX_TOKENS,
         )
+    not_asked = frozenset(all_fields) - set(asked) if llm is not None else frozenset()
     return OfferSummary(
         offer_id=offer.id,
         language=language,
         **draft.model_dump(),
         provenance=provenance,
-        model=llm.name if llm is not None else "extraction",
+        replaced=reasons_for(provenance, audit if asked else None, not_asked=not_asked),
+        model=llm.name if llm is not None and asked else "extraction",
         input_hash=text_hash(f"{text}\n{prompts.PROMPT_VERSION}"),
     )
 
@@ -155,19 +168,10 @@ def skills_by_group(hits: list[SkillHit], source: str) -> dict[str, list[str]]:
 
 
 def in_lexicon_group(items: list[str], *, soft: bool) -> list[str]:
-    """Drop items the lexicon files under the other group ("Python" listed as a soft skill).
+    """Drop items the lexicon files under the other group ("Python" listed as a soft skill)."""
+    from jobapp.llm.field_checks import in_lexicon_group as fits
 
-    Items the lexicon does not know are kept: it is a guard against mix-ups, not a whitelist.
-    """
-    from jobapp.extraction.skills import find_skills
-
-    kept: list[str] = []
-    for item in items:
-        categories = {hit.category for hit in find_skills(item)}
-        wrong_group = "soft" not in categories if soft else categories == {"soft"}
-        if not (categories and wrong_group):
-            kept.append(item)
-    return kept
+    return [item for item in items if fits(item, soft=soft)]
 
 
 def seniority_label(seniority: object) -> str:

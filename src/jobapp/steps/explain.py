@@ -1,6 +1,8 @@
 """Step 7 — explain the top matches with a verdict (strong / partial / no match).
 
-The verdict comes from the calibrated score and the decision threshold, never from LLM prose.
+The verdict comes from the calibrated score and the decision threshold, never from LLM prose. The
+field policy decides which fields the model writes; a cancelled or failed run leaves the
+explanations shown before in place (:mod:`jobapp.llm.publication`).
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from jobapp import config
 from jobapp.domain import Explanation, OfferSummary, text_hash
 from jobapp.errors import MissingPrerequisite
 from jobapp.steps.base import StepContext, StepResult
-from jobapp.steps.summarise import llm_name
+from jobapp.steps.summarise import effective_llm, llm_name
 from jobapp.store import db, repo
 
 STEP = "explain"
@@ -19,8 +21,11 @@ def explain_top(
     top: int | None = None, ctx: StepContext | None = None, no_llm: bool = False
 ) -> list[Explanation]:
     from jobapp.extraction.seniority import detect_language
-    from jobapp.llm.explain import explain_match
+    from jobapp.llm.explain import ExplanationDraft, explain_match
+    from jobapp.llm.field_policy import fields_to_ask, policy_version
+    from jobapp.llm.field_report import FieldTally, field_note
     from jobapp.llm.prompts import PROMPT_VERSION
+    from jobapp.llm.publication import Publication
     from jobapp.models.registry import get_llm
     from jobapp.scoring.calibration import DECISION_THRESHOLD
     from jobapp.steps.profile import current_profile
@@ -32,42 +37,71 @@ def explain_top(
         matches = repo.latest_matches(s, cv.id)[:top]
         summaries = repo.latest_summaries(s, [m.offer_id for m in matches])
         offers = {o.id: o for o in repo.list_offers(s, [m.offer_id for m in matches])}
+        shown = repo.latest_explanations(s, cv.id)
     if not matches:
         raise MissingPrerequisite("No ranking to explain yet.", hint="Run `jobapp match` first.")
     profile = current_profile(no_llm=no_llm)
     llm = None if no_llm else get_llm()
+    all_fields = tuple(ExplanationDraft.model_fields)
+    if ctx is not None:
+        llm = effective_llm(llm, "explanation", all_fields, ctx, STEP)
+    elif llm is not None and not fields_to_ask(llm.name, "explanation", all_fields):
+        llm = None
     model = llm_name(llm)
+
+    def save(record: Explanation) -> None:
+        with db.session() as s:
+            repo.save_explanation(s, record)
+
+    publication: Publication[Explanation] = Publication(save)
+    tally = FieldTally()
     out: list[Explanation] = []
-    for i, m in enumerate(matches, 1):
-        offer = offers[m.offer_id]
-        summary = summaries.get(m.offer_id) or OfferSummary(
-            offer_id=m.offer_id, language=detect_language(offer.description)
-        )
-        h = text_hash(
-            f"explain|{PROMPT_VERSION}|{profile.input_hash}|{summary.input_hash}|"
-            f"{offer.full_text()}|{m.score:.2f}|{m.keywords.model_dump_json()}"
-        )
-        with db.session() as s:
-            known = repo.get_explanation(s, cv.id, m.offer_id, model, h)
-        if known is not None:
-            out.append(known)
-            continue
-        if ctx and ctx.cancelled():
-            break
-        try:
-            exp = explain_match(profile, summary, offer, m.score, m.keywords, DECISION_THRESHOLD, llm)
-        except Exception as exc:  # one explanation failing never sinks the others
+    cancelled = False
+    try:
+        for i, m in enumerate(matches, 1):
+            offer = offers[m.offer_id]
+            summary = summaries.get(m.offer_id) or OfferSummary(
+                offer_id=m.offer_id, language=detect_language(offer.description)
+            )
+            h = text_hash(
+                f"explain|{PROMPT_VERSION}|{policy_version()}|{profile.input_hash}|{summary.input_hash}|"
+                f"{offer.full_text()}|{m.score:.2f}|{m.keywords.model_dump_json()}"
+            )
+            with db.session() as s:
+                known = repo.get_explanation(s, cv.id, m.offer_id, model, h)
+            if known is not None:
+                out.append(publication.publish(known, shown.get(m.offer_id), fresh=False))
+                continue
+            if ctx and ctx.cancelled():
+                cancelled = True
+                break
+            try:
+                exp = explain_match(profile, summary, offer, m.score, m.keywords, DECISION_THRESHOLD, llm)
+            except Exception as exc:  # one explanation failing never sinks the others
+                if ctx:
+                    ctx.mark_failed(STEP, str(m.offer_id), str(exc))
+                    ctx.log(STEP, f"offer {m.offer_id}: {exc}", level="error", done=i, total=len(matches))
+                continue
+            exp.cv_id, exp.offer_id, exp.model, exp.input_hash = cv.id, m.offer_id, model, h
+            exp = publication.publish(exp, shown.get(m.offer_id), fresh=True)
+            out.append(exp)
+            tally.add(exp)
             if ctx:
-                ctx.mark_failed(STEP, str(m.offer_id), str(exc))
-                ctx.log(STEP, f"offer {m.offer_id}: {exc}", level="error", done=i, total=len(matches))
-            continue
-        exp.cv_id, exp.offer_id, exp.model, exp.input_hash = cv.id, m.offer_id, model, h
-        with db.session() as s:
-            repo.save_explanation(s, exp)
-        out.append(exp)
+                ctx.mark_done(STEP, str(m.offer_id))
+                ctx.log(STEP, f"{offer.title}: {exp.verdict}; {field_note(exp)}", done=i, total=len(matches))
+    except BaseException:
+        publication.roll_back()
+        raise
+    if cancelled:
+        restored = publication.roll_back()
         if ctx:
-            ctx.mark_done(STEP, str(m.offer_id))
-            ctx.log(STEP, f"{offer.title}: {exp.verdict}", done=i, total=len(matches))
+            ctx.log(
+                STEP,
+                f"Cancelled: the {restored} earlier explanations this run replaced are shown again.",
+                level="warning",
+            )
+    elif ctx and (tally.kept or tally.replaced):
+        ctx.log(STEP, tally.line())
     return out
 
 

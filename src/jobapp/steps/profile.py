@@ -1,45 +1,70 @@
-"""Step 4 — the anonymised CV profile (the LLM only ever sees the anonymised text)."""
+"""Step 4 — the anonymised CV profile (the LLM only ever sees the anonymised text).
+
+The field policy decides which fields the model is asked for (none: no model call, said once in
+the log); the log line ends with the fields kept and replaced; a worse profile never replaces the
+one shown before for the same CV text (:mod:`jobapp.llm.publication`).
+"""
 
 from __future__ import annotations
 
 from jobapp.domain import CvProfile, text_hash
 from jobapp.steps.base import StepContext, StepResult
-from jobapp.steps.summarise import llm_name
+from jobapp.steps.summarise import effective_llm, llm_name
 from jobapp.store import db, repo
 
 STEP = "profile"
 
 
-def current_profile(no_llm: bool = False) -> CvProfile:
-    """The current CV's profile, computed once per (model, CV text)."""
-    from jobapp.llm.profile import build_cv_profile
+def profile_hash(cv_text: str) -> str:
+    from jobapp.llm.field_policy import policy_version
     from jobapp.llm.prompts import PROMPT_VERSION
+
+    return text_hash(f"profile|{PROMPT_VERSION}|{policy_version()}|{cv_text}")
+
+
+def current_profile(no_llm: bool = False, ctx: StepContext | None = None) -> CvProfile:
+    """The current CV's profile, computed once per (model, CV text); the better of it and the one shown."""
+    from jobapp.llm.profile import CvProfileDraft, build_cv_profile
+    from jobapp.llm.publication import Publication
     from jobapp.models.registry import get_llm
 
     with db.session() as s:
         cv = repo.current_cv(s)
     assert cv is not None and cv.id is not None
     llm = None if no_llm else get_llm()
+    if llm is not None and ctx is not None:
+        llm = effective_llm(llm, "profile", tuple(CvProfileDraft.model_fields), ctx, STEP)
+    elif llm is not None:
+        from jobapp.llm.field_policy import fields_to_ask
+
+        llm = llm if fields_to_ask(llm.name, "profile", tuple(CvProfileDraft.model_fields)) else None
     model = llm_name(llm)
-    h = text_hash(f"profile|{PROMPT_VERSION}|{cv.text}")
+    h = profile_hash(cv.text)
     with db.session() as s:
         known = repo.get_profile(s, cv.id, model, h)
+        shown = repo.latest_profile(s, cv.id)
+
+    def save(record: CvProfile) -> None:
+        with db.session() as s:
+            repo.save_profile(s, record)
+
+    publication: Publication[CvProfile] = Publication(save)
     if known is not None:
-        return known
+        return publication.publish(known, shown, fresh=False, source=cv.text)
     profile = build_cv_profile(cv.text, llm)
     profile.cv_id, profile.model, profile.input_hash = cv.id, model, h
-    with db.session() as s:
-        repo.save_profile(s, profile)
-    return profile
+    return publication.publish(profile, shown, fresh=True, source=cv.text)
 
 
 def run(ctx: StepContext) -> StepResult:
-    profile = current_profile(no_llm=bool(ctx.params.get("no_llm")))
+    from jobapp.llm.field_report import field_note
+
+    profile = current_profile(no_llm=bool(ctx.params.get("no_llm")), ctx=ctx)
     removed = ", ".join(f"{n} {k}" for k, n in profile.removed.items() if n) or "nothing"
     ctx.log(
         STEP,
         f"Profile: {profile.title or '(no title)'}; {len(profile.hard_skills)} hard skills; "
-        f"removed before any model saw it: {removed}.",
+        f"removed before any model saw it: {removed}; {field_note(profile)}.",
         done=1,
         total=1,
     )

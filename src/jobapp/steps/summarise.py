@@ -1,11 +1,14 @@
 """Step 2 — summarise each offer (profile sought, skills, seniority, mission).
 
-Cached by (model, input hash): a second run over unchanged offers makes no LLM call at all.
+Cached by (model, input hash): a second run over unchanged offers makes no LLM call at all. The
+field policy decides which fields the model is asked for (none: no model call, said once in the
+log); each log line ends with the fields kept and replaced. A cancelled or failed run, or a worse
+summary, never replaces the summary shown before (:mod:`jobapp.llm.publication`).
 """
 
 from __future__ import annotations
 
-from jobapp.domain import Offer, text_hash
+from jobapp.domain import Offer, OfferSummary, text_hash
 from jobapp.models.base import LLM
 from jobapp.steps.base import StepContext, StepResult
 from jobapp.store import db, repo
@@ -18,57 +21,100 @@ def llm_name(llm: LLM | None) -> str:
 
 
 def summary_hash(offer: Offer) -> str:
+    from jobapp.llm.field_policy import policy_version
     from jobapp.llm.prompts import PROMPT_VERSION
 
-    return text_hash(f"summary|{PROMPT_VERSION}|{offer.full_text()}")
+    return text_hash(f"summary|{PROMPT_VERSION}|{policy_version()}|{offer.full_text()}")
+
+
+def effective_llm(
+    llm: LLM | None, step: str, fields: tuple[str, ...], ctx: StepContext, log_step: str
+) -> LLM | None:
+    """``llm``, or None when the field policy asks it for no field of ``step`` (said once in the log)."""
+    from jobapp.llm.field_policy import fields_to_ask, skipped_step_message
+
+    if llm is None or fields_to_ask(llm.name, step, fields):
+        return llm
+    ctx.log(log_step, skipped_step_message(llm.name, step))
+    return None
 
 
 def run(ctx: StepContext) -> StepResult:
-    from jobapp.llm.summarise import summarise_offer
+    from jobapp.llm.field_report import FieldTally, field_note
+    from jobapp.llm.publication import Publication
+    from jobapp.llm.summarise import OfferSummaryDraft, summarise_offer
     from jobapp.models.registry import get_llm
 
     with db.session() as s:
         offers = repo.list_offers(s, ctx.params.get("offer_ids"))
+        shown = repo.latest_summaries(s, [o.id for o in offers if o.id is not None])
     if not offers:
         ctx.log(STEP, "No offers to summarise.", level="warning")
         return StepResult(message="no offers")
     llm = None if ctx.params.get("no_llm") else get_llm()
+    llm = effective_llm(llm, "summary", tuple(OfferSummaryDraft.model_fields), ctx, STEP)
     model = llm_name(llm)
+
+    def save(record: OfferSummary) -> None:
+        with db.session() as s:
+            repo.save_summary(s, record)
+
+    publication: Publication[OfferSummary] = Publication(save)
+    tally = FieldTally()
     done = cached = failed = 0
-    for i, offer in enumerate(offers, 1):
-        assert offer.id is not None
-        if ctx.cancelled():
-            ctx.log(STEP, "Cancelled.", level="warning")
-            break
-        key = str(offer.id)
-        h = summary_hash(offer)
-        with db.session() as s:
-            known = repo.get_summary(s, offer.id, model, h)
-        if known is not None or ctx.is_done(STEP, key):
-            cached += 1
+    cancelled = False
+    try:
+        for i, offer in enumerate(offers, 1):
+            assert offer.id is not None
+            if ctx.cancelled():
+                cancelled = True
+                break
+            key = str(offer.id)
+            h = summary_hash(offer)
+            with db.session() as s:
+                known = repo.get_summary(s, offer.id, model, h)
+            if known is None and ctx.is_done(STEP, key):
+                cached += 1
+                continue
+            if known is not None:
+                publication.publish(known, shown.get(offer.id), fresh=False, source=offer.full_text())
+                cached += 1
+                ctx.mark_done(STEP, key)
+                continue
+            try:
+                summary = summarise_offer(offer, llm)
+            except Exception as exc:  # one offer never sinks the others
+                failed += 1
+                ctx.mark_failed(STEP, key, str(exc))
+                ctx.log(STEP, f"offer {offer.id}: {exc}", level="error", done=i, total=len(offers))
+                continue
+            summary.offer_id, summary.model, summary.input_hash = offer.id, model, h
+            summary = publication.publish(
+                summary, shown.get(offer.id), fresh=True, source=offer.full_text(), company=offer.company
+            )
             ctx.mark_done(STEP, key)
-            continue
-        try:
-            summary = summarise_offer(offer, llm)
-        except Exception as exc:  # one offer never sinks the others
-            failed += 1
-            ctx.mark_failed(STEP, key, str(exc))
-            ctx.log(STEP, f"offer {offer.id}: {exc}", level="error", done=i, total=len(offers))
-            continue
-        summary.offer_id, summary.model, summary.input_hash = offer.id, model, h
-        with db.session() as s:
-            repo.save_summary(s, summary)
-        ctx.mark_done(STEP, key)
-        done += 1
+            done += 1
+            tally.add(summary)
+            ctx.log(
+                STEP,
+                f"{offer.title or 'offer ' + key}: {len(summary.key_skills)} skills; {field_note(summary)}",
+                done=i,
+                total=len(offers),
+            )
+    except BaseException:
+        publication.roll_back()
+        raise
+    if cancelled:
+        restored = publication.roll_back()
         ctx.log(
             STEP,
-            f"{offer.title or 'offer ' + key}: {len(summary.key_skills)} skills",
-            done=i,
-            total=len(offers),
+            f"Cancelled: the {restored} earlier summaries this run replaced are shown again.",
+            level="warning",
         )
+    kept = f"; {publication.kept_earlier} earlier summaries kept (better)" if publication.kept_earlier else ""
     return StepResult(
         items=done + cached,
         failed=failed,
-        message=f"{done} summarised, {cached} unchanged (cached), {failed} failed with {model}",
+        message=f"{done} summarised, {cached} unchanged (cached), {failed} failed with {model}{kept}; {tally.line()}",
         data={"model": model},
     )
