@@ -80,9 +80,8 @@ def _child(conn: Any, func: Callable[..., Any], args: tuple[Any, ...], budget: i
     try:
         vm = _current_vm_bytes()
         if vm:
-            resource.setrlimit(resource.RLIMIT_AS, (vm + budget, vm + budget))
-        cpu = int(seconds) + 5
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
+            _lower_limit(resource.RLIMIT_AS, vm + budget)
+        _lower_limit(resource.RLIMIT_CPU, int(seconds) + 5)
         result: tuple[str, Any] = ("ok", func(*args))
     except JobAppError as exc:
         result = ("error", exc)
@@ -98,6 +97,14 @@ def _child(conn: Any, func: Callable[..., Any], args: tuple[Any, ...], budget: i
     except Exception:  # the result itself could not be sent (memory): report that much
         conn.send(("memory", None))
     conn.close()
+
+
+def _lower_limit(kind: int, value: int) -> None:
+    """Set a resource limit, never above the one already imposed (a limit can only go down)."""
+    _soft, hard = resource.getrlimit(kind)
+    if hard != resource.RLIM_INFINITY:
+        value = min(value, hard)
+    resource.setrlimit(kind, (value, hard))
 
 
 def _current_vm_bytes() -> int:

@@ -49,7 +49,9 @@ class _TextLayer:
     warnings: list[str]
 
 
-_REF_ONLY_OBJECT = re.compile(rb"(\d+)\s+\d+\s+obj\s*(\d+)\s+\d+\s+R\s*endobj")
+# Bounded digit runs and a look-behind keep both patterns linear on hostile input (an 800 KB run
+# of digits made the unanchored version quadratic).
+_REF_ONLY_OBJECT = re.compile(rb"(?<!\d)(\d{1,10})\s+\d{1,5}\s+obj\s*(\d{1,10})\s+\d{1,5}\s+R\s*endobj")
 
 
 def reference_cycle(data: bytes) -> bool:
@@ -133,7 +135,8 @@ def _count_pages(data: bytes, name: str) -> None:
         raise limits.too_big(name, f"the number of pages ({count})", f"{limits.MAX_PAGES} pages")
 
 
-_STRINGS = re.compile(rb"\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>")
+#: literal and hex strings, roughly (escaped parentheses ignored): every match succeeds, so the scan is linear
+_STRINGS = re.compile(rb"\([^)]*\)?|<[0-9A-Fa-f\s]*>?")
 
 
 def _content_size(page: Any) -> tuple[int, int]:
