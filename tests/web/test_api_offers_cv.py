@@ -198,11 +198,17 @@ def test_disguised_upload_is_415_with_a_clear_message(client) -> None:
 
 
 def test_path_in_file_name_is_not_used_to_store(client, jobapp_home: Path, tmp_path: Path) -> None:
+    import io
+
     pdf = demo_cv_path("fr").read_bytes()
-    resp = client.upload("/api/cv", pdf, "../../x.pdf")
+    resp = client.post(  # kept on request: the only case where a CV file is written
+        "/api/cv",
+        data={"file": (io.BytesIO(pdf), "../../x.pdf"), "keep": "1"},
+        content_type="multipart/form-data",
+    )
     assert resp.status_code == 201
-    stored = list((jobapp_home / "uploads").iterdir())
-    assert len(stored) == 1 and stored[0].name.startswith("cv.pdf-") and ".." not in stored[0].name
+    stored = list((jobapp_home / "cv-files").iterdir())
+    assert len(stored) == 1 and stored[0].name == f"cv-{_json(resp)['id']}.pdf"
     assert stored[0].read_bytes() == pdf
     # Nothing named x.pdf in or around the data dir (uploads/../../x.pdf would be tmp_path/x.pdf).
     assert not list(tmp_path.rglob("x.pdf"))

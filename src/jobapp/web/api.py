@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from werkzeug.exceptions import HTTPException
 
 from jobapp import config
-from jobapp.errors import InvalidInput, JobAppError, NotFound, UnsupportedFile
+from jobapp.errors import InvalidInput, JobAppError, NotFound
 from jobapp.store import db, repo
 from jobapp.web import openapi, schemas
 from jobapp.web.security import csrf_token
@@ -221,15 +221,13 @@ def summaries() -> Response:
 
 @bp.post("/cv")
 def cv_upload() -> tuple[Response, int]:
-    from jobapp.documents import read_cv
+    """Convert an uploaded CV in memory: its file is not written to disk unless the form's ``keep``
+    box (or ``JOBAPP_KEEP_CV_FILES``) asks for it."""
+    from jobapp.steps.convert import add_cv_upload
 
     data, name = upload()
-    doc = read_cv(data, name)  # format decided by content; a disguised file is refused here
-    if doc.format not in ("pdf", "docx", "txt"):
-        raise UnsupportedFile("Unsupported CV format.", hint="Upload a PDF, DOCX or TXT file.")
-    store_upload(data, f"cv.{doc.format}")
-    with db.session() as s:
-        saved = repo.add_cv(s, doc)
+    keep = request.form.get("keep", "").lower() in ("1", "true", "on", "yes") or None
+    saved = add_cv_upload(data, name, keep=keep)
     return jsonify(saved.model_dump()), 201
 
 
@@ -248,6 +246,55 @@ def cv_profile() -> Response:
         assert doc is not None and doc.id is not None
         p = repo.latest_profile(s, doc.id)
     return jsonify(p.model_dump() if p else None)
+
+
+@bp.get("/cv/anonymised")
+def cv_anonymised() -> Response:
+    """The current CV's text exactly as the models receive it, and where identifiers were removed."""
+    from jobapp.steps.anonymised import anonymised_cv
+
+    with db.session() as s:
+        doc = repo.current_cv(s)
+    assert doc is not None
+    return jsonify(anonymised_cv(doc))
+
+
+@bp.get("/cvs")
+def cvs_list() -> Response:
+    """Stored CVs (current first) and the names of the CV files kept on request."""
+    from jobapp.steps.convert import kept_cv_files
+
+    with db.session() as s:
+        docs = repo.list_cvs(s)
+    return jsonify(
+        [
+            {
+                "id": d.id,
+                "filename": d.filename,
+                "format": d.format,
+                "current": i == 0,
+                "kept_files": [p.name for p in kept_cv_files(d.id)],
+            }
+            for i, d in enumerate(docs)
+        ]
+    )
+
+
+@bp.delete("/cv/<int:cv_id>")
+def cv_delete(cv_id: int) -> Response:
+    """Delete one CV, its files and every record derived from it."""
+    from jobapp.steps.forget import delete_cv
+
+    return jsonify({"deleted": delete_cv(cv_id).as_dict()})
+
+
+@bp.post("/forget")
+def forget() -> Response:
+    """The UI's "Delete my data": every CV and all that derives from it, feedback and run logs (offers stay)."""
+    from jobapp.steps.forget import forget_everything
+
+    body(schemas.ForgetBody)  # {"confirm": true}: a stray POST cannot wipe the data
+    return jsonify({"deleted": forget_everything().as_dict()})
 
 
 # ---------------------------------------------------------------- results (steps 5-7)

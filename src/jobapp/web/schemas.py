@@ -46,10 +46,15 @@ class FeedbackBody(Body):
     status: Literal[FEEDBACK_STATUSES] | None = None  # type: ignore[valid-type]
 
 
+class ForgetBody(Body):
+    confirm: Literal[True] = Field(description="Must be true: deleting your data cannot be undone")
+
+
 BODIES: dict[str, type[Body]] = {
     "RunBody": RunBody,
     "UrlBody": UrlBody,
     "PasteBody": PasteBody,
     "SearchBody": SearchBody,
     "FeedbackBody": FeedbackBody,
+    "ForgetBody": ForgetBody,
 }

@@ -96,7 +96,7 @@ async function uploadForm(ev, url, step, describe) {
   button.disabled = true;
   f.setAttribute("aria-busy", "true");
   try {
-    const result = await api.upload(url, f.file.files[0]);
+    const result = await api.upload(url, f.file.files[0], f.keep?.checked ? { keep: "1" } : {});
     setMessage(step, describe(result), "ok");
     f.reset();
     await refresh();

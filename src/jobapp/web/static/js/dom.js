@@ -121,9 +121,10 @@ export const api = {
   get: (url) => request("GET", url),
   post: (url, body = {}) => request("POST", url, body),
   del: (url) => request("DELETE", url),
-  upload: (url, file) => {
+  upload: (url, file, fields = {}) => {
     const form = new FormData();
     form.append("file", file);
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     return request("POST", url, form, true);
   },
 };
