@@ -122,6 +122,15 @@ def _check_everything_derived_exists(url: str | None, cv_id: int, who: dict[str,
     assert _hits_in_database(url, who)
 
 
+def _offer_hashes(offers: list[Offer]) -> set[str]:
+    from jobapp.domain import text_hash
+    from jobapp.scoring.features import offer_fields
+
+    return {text_hash(o.full_text()) for o in offers} | {
+        text_hash(t) for o in offers for t in offer_fields(o, None).values()
+    }
+
+
 @pytest.fixture
 def sqlite_home(jobapp_home: Path, fake_models: Any) -> Path:
     return jobapp_home
@@ -145,7 +154,11 @@ def test_forget_all_leaves_no_trace_in_sqlite_files(sqlite_home: Path, tmp_path:
     wal = sqlite_home / "jobapp.db-wal"
     assert not wal.exists() or wal.stat().st_size == 0
     with db.session() as s:
-        assert len(repo.list_offers(s)) == len(OFFERS)  # offers are not the user's data
+        offers = repo.list_offers(s)
+        left = set(s.scalars(select(EmbeddingRow.text_hash)))
+    assert len(offers) == len(OFFERS)  # offers are not the user's data
+    # every vector left is an offer's: none of the CV's (vectors hold no text to search for)
+    assert left and left <= _offer_hashes(offers)
 
 
 def test_deleting_one_cv_keeps_the_other_and_the_offer_embeddings(sqlite_home: Path, tmp_path: Path):

@@ -125,3 +125,12 @@ def test_the_page_offers_delete_my_data_and_the_anonymised_view(app, lang: str, 
     assert 'name="keep"' in page and "js/privacy.js" in page
     js = app.test_client().get("/static/js/privacy.js")
     assert js.status_code == 200 and b"/api/cv/anonymised" in js.data and b"/api/forget" in js.data
+
+
+def test_raw_cvs_an_older_version_kept_go_at_the_next_upload(client, jobapp_home: Path) -> None:
+    old = jobapp_home / "uploads"
+    old.mkdir(parents=True)
+    (old / "cv.pdf-0123abcd").write_bytes(b"%PDF-1.4 Jean Dupont")
+    (old / "offers-4567").write_bytes(b"title\nData analyst\n")
+    assert _upload(client, CV, "cv.txt").status_code == 201
+    assert sorted(p.name for p in old.iterdir()) == ["offers-4567"]  # offer files are not the user's CV

@@ -56,6 +56,9 @@ def add_cv_upload(data: bytes, filename: str, keep: bool | None = None) -> CvDoc
     if keep if keep is not None else config.get("JOBAPP_KEEP_CV_FILES"):
         assert saved.id is not None
         keep_cv_file(saved.id, saved.format, data)
+    else:  # raw CVs an older version kept without asking: their text is stored, nothing reads them
+        for path in legacy_uploads():
+            path.unlink(missing_ok=True)
     return saved
 
 
