@@ -58,3 +58,8 @@ def test_anonymised_view_and_delete_my_data(live_app: str, tmp_path: Path, jobap
             browser.close()
     assert errors == []
     assert not (jobapp_home / "cv-files" / "cv-1.txt").exists()
+    # with the server and its queue worker still running: no file of the data folder holds the CV
+    for path in jobapp_home.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes().lower()
+            assert b"dupont" not in data and b"06 12 34 56 78" not in data, path
