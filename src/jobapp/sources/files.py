@@ -56,7 +56,7 @@ _JSON_CONTAINERS = ("offers", "jobs", "results", "data", "items", "offres")
 
 
 def _column_key(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", fold(str(name))).strip("_")
+    return re.sub(r"[^a-z0-9]+", "_", fold(_LONE_SURROGATE.sub("", str(name)))).strip("_")
 
 
 def decode_bytes(data: bytes) -> tuple[str, str | None]:
