@@ -55,8 +55,8 @@ _BRACKETED = re.compile(r"[\[<{][^\]>}]*[\]>}]")
 _GENERIC = frozenset(
     {"skill", "skills", "soft skill", "soft skills", "hard skill", "hard skills", "compétence", "compétences",
      "competence", "competences", "item", "items", "string", "example", "exemple", "text", "texte", "value",
-     "valeur", "etc", "title", "titre", "sector", "secteur", "strength", "education", "degree", "diplôme",
-     "profile", "profil", "summary", "résumé", "mission", "contract", "contrat", "seniority", "level"}
+     "valeur", "etc", "title", "titre", "sector", "secteur", "strength", "degree", "diplôme", "profile",
+     "profil", "summary", "résumé", "contract", "contrat", "seniority", "level"}
 )  # fmt: skip
 _HEADING = re.compile(
     r"^(?:r[ée]f[ée]rences?|exp[ée]riences?(?: professionnelles?)?|work experience|experience|"

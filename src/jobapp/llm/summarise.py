@@ -129,6 +129,7 @@ def summarise_offer(offer: Offer, llm: LLM | None, *, fields: Collection[str] | 
 
 def summary_from_extraction(offer: Offer, language: str) -> OfferSummaryDraft:
     """The deterministic summary: sections, skill lexicon, seniority and contract detection."""
+    from jobapp.extraction.offer_noise import company_keys, names_company
     from jobapp.extraction.sections import split_sections
     from jobapp.extraction.seniority import detect_contract, detect_seniority
     from jobapp.extraction.skills import find_skills
@@ -136,6 +137,8 @@ def summary_from_extraction(offer: Offer, language: str) -> OfferSummaryDraft:
     text = offer.full_text()
     sections = split_sections(offer.description)
     groups = skills_by_group(find_skills(text), text)
+    employer = company_keys(text, offer.company)  # an employer's name is never a skill
+    groups = {g: [s for s in items if not names_company(s, employer)] for g, items in groups.items()}
     level = seniority_label(detect_seniority(text))
     contract = offer.contract or _CONTRACT_NAMES[language].get(detect_contract(text), "")
     mission_source = sections.get("missions") or sections.get("intro") or offer.description
