@@ -119,7 +119,8 @@ def _parse_int(text: str) -> int | str:
 def _safe_url(url: str) -> str:
     """The URL when it parses, else "" (``http://[x`` raises ValueError in urllib everywhere later)."""
     try:
-        urlsplit(url).port  # noqa: B018  .port validates the port number too
+        for candidate in (url, url if "://" in url else f"https://{url.strip()}"):  # as dedup reads it
+            urlsplit(candidate).port  # noqa: B018  .port validates the port number too
     except ValueError:
         return ""
     return url
