@@ -228,3 +228,23 @@ def test_delete_leaves_no_trace_in_postgresql(
     assert deleted.cvs == 1 and deleted.profiles >= 1 and deleted.embeddings >= 1 and deleted.runs >= 1
     assert _hits_in_database(None, who) == []
     assert _hits_in_files(jobapp_home, who) == []  # the kept file went too
+
+
+def test_forget_all_lets_an_offer_collection_run_on(sqlite_home: Path, tmp_path: Path):
+    from jobapp.errors import InvalidInput
+    from jobapp.steps.forget import forget_everything
+    from jobapp.tasks.runs import create_run
+
+    _run_pipeline(_identity(), tmp_path, keep=False)
+    collecting = create_run(["collect"], {"offers_text": "Data analyst, SQL, Python, Lyon. " * 3})
+    forget_everything()  # a queued collection holds no CV data: not refused, not deleted
+    with db.session() as s:
+        assert [r.id for r in s.scalars(select(RunRow))] == [collecting]
+        assert repo.list_cvs(s) == []
+
+    _run_pipeline(_identity(), tmp_path, keep=False)
+    create_run(["match"], {})
+    with pytest.raises(InvalidInput, match="in progress"):
+        forget_everything()
+    with db.session() as s:
+        assert repo.list_cvs(s)

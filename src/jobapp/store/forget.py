@@ -40,6 +40,8 @@ from jobapp.store.tables import (
 
 #: Steps that read or write the CV: a run made of other steps (collect, summarise) holds no CV data.
 CV_STEPS = frozenset({"convert", "profile", "match", "rerank", "explain"})
+#: Run states in which a worker may still read the CV.
+ACTIVE = ("queued", "running")
 #: Tables a deletion may touch (rewritten by :func:`compact` on PostgreSQL).
 TOUCHED_TABLES = (
     "cvs",
@@ -129,9 +131,7 @@ def _delete_runs(s: Session, run_ids: set[int]) -> tuple[int, int]:
 
 
 def _refuse_if_running(s: Session, run_ids: Iterable[int]) -> None:
-    busy = s.scalars(
-        select(RunRow.id).where(RunRow.id.in_(list(run_ids)), RunRow.status.in_(("queued", "running")))
-    ).all()
+    busy = s.scalars(select(RunRow.id).where(RunRow.id.in_(list(run_ids)), RunRow.status.in_(ACTIVE))).all()
     if busy:
         raise InvalidInput(
             f"Run {busy[0]} is still in progress and uses your CV.",
@@ -189,12 +189,15 @@ def forget_all_records(s: Session) -> Deleted:
     Offers and their summaries stay: they are public job ads, not the user's data.
     """
     out = Deleted()
-    all_runs = set(s.scalars(select(RunRow.id)))
-    _refuse_if_running(s, all_runs)
+    # a run collecting offers meanwhile holds no CV data: it neither blocks the delete nor goes
+    _refuse_if_running(
+        s,
+        [r for r, steps in s.execute(select(RunRow.id, RunRow.steps)) if CV_STEPS.intersection(steps or [])],
+    )
     for cv_id in list(s.scalars(select(CvRow.id))):
         out.add(delete_cv_records(s, cv_id))
     out.feedback = _count(s, delete(FeedbackRow))
-    runs, events = _delete_runs(s, set(s.scalars(select(RunRow.id))))
+    runs, events = _delete_runs(s, set(s.scalars(select(RunRow.id).where(RunRow.status.not_in(ACTIVE)))))
     out.runs += runs
     out.events += events
     s.flush()
