@@ -94,7 +94,8 @@ def _cell(value: Any) -> str:
         for key in ("name", "value", "text", "@value"):
             if key in value:
                 return _cell(value[key])
-        return _LONE_SURROGATE.sub("\ufffd", json.dumps(value, ensure_ascii=False))
+        # the values, not the JSON text: no braces in a title, and no "Infinity" from json.dumps
+        return ", ".join(c for c in (_cell(v) for v in value.values()) if c)
     text = _LONE_SURROGATE.sub("\ufffd", str(value)).replace("\x00", "").strip()
     return "" if text.lower() in {"nan", "none", "null", "n/a"} else text
 
