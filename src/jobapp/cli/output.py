@@ -9,6 +9,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from jobapp.cli.safe_text import link_target, markup_safe, plain, safe
 from jobapp.domain import CvDocument, CvProfile, Explanation, Match, Offer
 from jobapp.errors import JobAppError
 from jobapp.scoring.calibration import verdict_for
@@ -24,9 +25,9 @@ VERDICT_LABEL = {
 
 
 def print_error(exc: JobAppError) -> None:
-    err_console.print(f"[bold red]Error:[/] {exc.message}", highlight=False)
+    err_console.print(f"[bold red]Error:[/] {safe(exc.message)}", highlight=False)
     if exc.hint:
-        err_console.print(f"[dim]→ {exc.hint}[/]", highlight=False)
+        err_console.print(f"[dim]→ {safe(exc.hint)}[/]", highlight=False)
 
 
 def print_json(data: Any) -> None:
@@ -37,7 +38,7 @@ def offers_table(offers: list[Offer]) -> None:
     table = Table(title=f"{len(offers)} offers", show_lines=False)
     for col in ("id", "title", "company", "location", "contract", "source"):
         table.add_column(col, overflow="fold")
-    for o in offers:
+    for o in map(markup_safe, offers):  # titles and companies come from anyone: no markup, no escapes
         table.add_row(str(o.id), o.title, o.company, o.location, o.contract, o.source)
     console.print(table)
 
@@ -64,11 +65,11 @@ def matches_table(
     table.add_column("keywords covered / missing", overflow="fold", max_width=50)
     table.add_column("verdict")
     for m in shown:
-        o = offers.get(m.offer_id)
+        o = markup_safe(offers.get(m.offer_id))
         title = f"[bold]{o.title}[/]\n{o.company} · {o.location}" if o else str(m.offer_id)
-        if o and o.url:
-            title += f"\n[link={o.url}][dim]{o.url}[/][/link]"
-        kw = m.keywords
+        if o and o.url and (target := link_target(offers[m.offer_id].url)):
+            title += f"\n[link={target}][dim]{o.url}[/][/link]"
+        kw = markup_safe(m.keywords)
         words = f"[green]{', '.join(kw.matched[:8]) or '—'}[/]\n[red]{', '.join(kw.missing[:8]) or '—'}[/]"
         words += f"\n[dim]coverage {kw.coverage * 100:.0f} %[/]"
         table.add_row(str(m.rank), score_bar(m.score), title, words, VERDICT_LABEL[verdict_for(m.score)])
@@ -77,44 +78,58 @@ def matches_table(
 
 def cv_panel(cv: CvDocument, full: bool = False) -> None:
     console.print(
-        f"[bold]{cv.filename}[/] ({cv.format}, {cv.pages} page(s), {len(cv.text.split())} words"
+        f"[bold]{safe(cv.filename)}[/] ({cv.format}, {cv.pages} page(s), {len(cv.text.split())} words"
         + (", OCR" if cv.ocr else "")
         + ")"
     )
     for w in cv.warnings:
-        console.print(f"[yellow]warning:[/] {w}")
+        console.print(f"[yellow]warning:[/] {safe(w)}")
     text = cv.text if full else cv.text[:2000] + ("\n…" if len(cv.text) > 2000 else "")
-    console.print(text, highlight=False, markup=False)
+    console.print(plain(text), highlight=False, markup=False)
+
+
+def origin_mark(record: Any, field: str) -> str:
+    """The mark after a field, "[model]" or "[rules: why]": which made it, and why rules replaced the model."""
+    by = (getattr(record, "provenance", {}) or {}).get(field)
+    if not by:
+        return ""
+    if by == "llm":
+        return " [dim cyan]\\[model][/]"
+    why = (getattr(record, "replaced", {}) or {}).get(field, "")
+    return f" [dim]\\[rules{': ' + why if why else ''}][/]"
 
 
 def profile_panel(p: CvProfile) -> None:
-    def line(label: str, value: Any) -> None:
+    p = markup_safe(p)  # LLM output: no markup, no terminal escapes
+    def line(label: str, value: Any, field: str = "") -> None:
         if isinstance(value, list):
             value = ", ".join(value)
         if value:
-            console.print(f"[bold]{label}:[/] {value}", highlight=False)
+            console.print(f"[bold]{label}:[/] {value}{origin_mark(p, field)}", highlight=False)
 
-    line("Title", p.title)
-    line("Summary", p.summary)
-    line("Level", p.level + (f" ({p.years_experience:g} years)" if p.years_experience else ""))
-    line("Hard skills", p.hard_skills)
-    line("Soft skills", p.soft_skills)
-    line("Sectors", p.sectors)
-    line("Strengths", p.strengths)
-    line("Education", p.education)
+    line("Title", p.title, "title")
+    line("Summary", p.summary, "summary")
+    line("Level", p.level + (f" ({p.years_experience:g} years)" if p.years_experience else ""), "level")
+    line("Hard skills", p.hard_skills, "hard_skills")
+    line("Soft skills", p.soft_skills, "soft_skills")
+    line("Sectors", p.sectors, "sectors")
+    line("Strengths", p.strengths, "strengths")
+    line("Education", p.education, "education")
     removed = ", ".join(f"{n} {k}" for k, n in p.removed.items() if n)
     console.print(f"[dim]Removed before any model saw the CV: {removed or 'nothing'} · made by {p.model}[/]")
 
 
 def explanations_list(exps: list[Explanation], offers: dict[int, Offer]) -> None:
-    for e in exps:
-        o = offers.get(e.offer_id)
+    for e in map(markup_safe, exps):  # LLM output and offer fields: no markup, no escapes
+        o = markup_safe(offers.get(e.offer_id))
         console.print(
             f"\n{VERDICT_LABEL[e.verdict]}  [bold]{o.title if o else e.offer_id}[/]"
             + (f" — {o.company}" if o and o.company else "")
         )
-        console.print(e.summary, highlight=False)
+        console.print(f"{e.summary}{origin_mark(e, 'summary')}", highlight=False)
         if e.strengths:
-            console.print(f"[green]+[/] {', '.join(e.strengths)}", highlight=False)
+            console.print(
+                f"[green]+[/] {', '.join(e.strengths)}{origin_mark(e, 'strengths')}", highlight=False
+            )
         if e.gaps:
-            console.print(f"[red]−[/] {', '.join(e.gaps)}", highlight=False)
+            console.print(f"[red]−[/] {', '.join(e.gaps)}{origin_mark(e, 'gaps')}", highlight=False)

@@ -55,6 +55,19 @@ export function offerLink(url, label, cls = "") {
   return h("span", { class: cls }, label);
 }
 
+/** Which made a field, the model or the rules (and, on hover, why the rules replaced the model). */
+export function origin(record, field) {
+  const by = (record?.provenance || {})[field];
+  if (!by) return null;
+  const model = by === "llm";
+  const why = (record.replaced || {})[field] || "";
+  const whyKey = `reason.${why.replace(/[^a-z]+/gi, "_").replace(/^_+|_+$/g, "")}`;
+  const title = model ? t("provenance.by_model", { model: record.model || "" })
+    : why ? t("provenance.replaced", { why: hasT(whyKey) ? t(whyKey) : why }) : "";
+  return h("span", { class: `origin ${model ? "origin-model" : "origin-rules"}`, title, dataset: { field } },
+    t(model ? "provenance.model" : "provenance.rules"));
+}
+
 export function chips(words, cls) {
   if (!words || !words.length) return h("p", { class: "chips-none" }, "—");
   return h("ul", { class: `chips ${cls}` }, words.map((w) => h("li", { class: "chip" }, w)));

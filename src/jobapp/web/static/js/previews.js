@@ -1,6 +1,6 @@
 // The preview of each step's result, drawn inside its card (all data inserted as text).
 
-import { api, chips, h, hasT, offerLink, pct, replace, scoreBar, t, verdictBadge } from "./dom.js";
+import { api, chips, h, hasT, offerLink, origin, pct, replace, scoreBar, t, verdictBadge } from "./dom.js";
 
 const PREVIEW_ROWS = 5;
 const preview = (step) => document.querySelector(`#card-${step} [data-role="preview"]`);
@@ -50,11 +50,14 @@ export function renderSummaries(summaries, offersById) {
     return h("li", { class: "summary" },
       h("div", { class: "summary-head" },
         h("strong", {}, o.title || s.profile || `#${s.offer_id}`),
-        meta(s.seniority, s.contract, s.language?.toUpperCase()),
+        meta(s.language?.toUpperCase()),
         h("span", { class: "tag", title: s.model || "" }, t(how))),
-      s.mission ? h("p", { class: "summary-mission" }, s.mission) : null,
-      chips(s.key_skills, "chips-skill"),
-      s.soft_skills?.length ? chips(s.soft_skills, "chips-soft") : null);
+      s.profile ? h("p", { class: "summary-profile" }, s.profile, " ", origin(s, "profile")) : null,
+      s.mission ? h("p", { class: "summary-mission" }, s.mission, " ", origin(s, "mission")) : null,
+      h("div", { class: "field-line" }, chips(s.key_skills, "chips-skill"), origin(s, "key_skills")),
+      s.soft_skills?.length ? h("div", { class: "field-line" }, chips(s.soft_skills, "chips-soft"), origin(s, "soft_skills")) : null,
+      h("p", { class: "meta" }, [s.seniority && [s.seniority, origin(s, "seniority")], s.contract && [s.contract, origin(s, "contract")]]
+        .filter(Boolean).flatMap((part, i) => (i ? [" · ", ...part] : part))));
   });
   replace(el, h("p", { class: "count" }, t("count.summaries", { n: summaries.length })),
     h("ul", { class: "summary-list" }, items),
@@ -76,9 +79,9 @@ export function renderCv(cv) {
 }
 
 // ---------------------------------------------------------------- 4. profile
-function field(label, value) {
+function field(label, value, mark = null) {
   if (!value || (Array.isArray(value) && !value.length)) return null;
-  return h("div", { class: "field" }, h("dt", {}, t(label)),
+  return h("div", { class: "field" }, h("dt", {}, t(label), mark ? " " : null, mark),
     h("dd", {}, Array.isArray(value) ? chips(value, "chips-skill") : value));
 }
 
@@ -93,15 +96,15 @@ export function renderProfile(p) {
         ? removed.map(([kind, n]) => h("span", { class: "tag tag-removed" }, `${n} ${hasT(`removed.${kind}`) ? t(`removed.${kind}`) : kind}`))
         : h("span", {}, t("profile.removed_none"))),
     h("dl", { class: "profile" },
-      field("profile.title", p.title),
-      field("profile.summary", p.summary),
+      field("profile.title", p.title, origin(p, "title")),
+      field("profile.summary", p.summary, origin(p, "summary")),
       field("profile.level", [p.level, p.years_experience != null ? t("profile.years", { n: p.years_experience }) : ""]
-        .filter(Boolean).join(" · ")),
-      field("profile.hard", p.hard_skills),
-      field("profile.soft", p.soft_skills),
-      field("profile.sectors", p.sectors),
-      field("profile.strengths", p.strengths),
-      field("profile.education", p.education)));
+        .filter(Boolean).join(" · "), origin(p, "level")),
+      field("profile.hard", p.hard_skills, origin(p, "hard_skills")),
+      field("profile.soft", p.soft_skills, origin(p, "soft_skills")),
+      field("profile.sectors", p.sectors, origin(p, "sectors")),
+      field("profile.strengths", p.strengths, origin(p, "strengths")),
+      field("profile.education", p.education, origin(p, "education"))));
 }
 
 // ---------------------------------------------------------------- 5-7. rankings
@@ -132,7 +135,7 @@ export function renderMatches(rows, threshold) {
     ? [h("p", { class: "count" }, t("count.explanations", { n: explained.length })),
       rankList(explained, (r) => h("div", { class: "mini-exp" }, verdictBadge(r.explanation.verdict),
         h("span", { class: "mini-exp-score" }, pct(r.score)),
-        h("p", {}, r.explanation.summary)))]
+        h("p", {}, r.explanation.summary, " ", origin(r.explanation, "summary"))))]
     : empty());
 }
 

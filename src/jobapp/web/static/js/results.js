@@ -1,7 +1,7 @@
 // The results view: filters and sort (server-side, /api/results), one card per ranked offer with its
 // score, keyword coverage, verdict and explanation, and the user's own feedback (/api/feedback).
 
-import { api, chips, debounce, h, offerLink, replace, scoreBar, t, verdictBadge } from "./dom.js";
+import { api, chips, debounce, h, offerLink, origin, replace, scoreBar, t, verdictBadge } from "./dom.js";
 import { drawResultCharts } from "./charts.js";
 
 const STATUSES = ["", "to_apply", "applied", "interview", "rejected"];
@@ -90,10 +90,10 @@ function resultItem(row, threshold) {
         h("p", { class: "meta" }, t("kw.coverage", { p: Math.round((kw.coverage || 0) * 100) }))),
       exp
         ? h("div", { class: "explanation" },
-            h("p", { class: "explanation-summary" }, exp.summary),
-            exp.strengths?.length ? h("div", {}, h("span", { class: "kw-label" }, t("exp.strengths")),
+            h("p", { class: "explanation-summary" }, exp.summary, " ", origin(exp, "summary")),
+            exp.strengths?.length ? h("div", {}, h("span", { class: "kw-label" }, t("exp.strengths")), " ", origin(exp, "strengths"),
               h("ul", { class: "bullets bullets-ok" }, exp.strengths.map((s) => h("li", {}, s)))) : null,
-            exp.gaps?.length ? h("div", {}, h("span", { class: "kw-label" }, t("exp.gaps")),
+            exp.gaps?.length ? h("div", {}, h("span", { class: "kw-label" }, t("exp.gaps")), " ", origin(exp, "gaps"),
               h("ul", { class: "bullets bullets-gap" }, exp.gaps.map((s) => h("li", {}, s)))) : null)
         : h("p", { class: "muted small" }, t("exp.pending")),
       h("details", { class: "offer-details" }, h("summary", {}, t("offer.description")),
