@@ -101,6 +101,7 @@ def origin_mark(record: Any, field: str) -> str:
 
 def profile_panel(p: CvProfile) -> None:
     p = markup_safe(p)  # LLM output: no markup, no terminal escapes
+
     def line(label: str, value: Any, field: str = "") -> None:
         if isinstance(value, list):
             value = ", ".join(value)
