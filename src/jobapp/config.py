@@ -11,6 +11,7 @@ Every path the app writes to is resolved by :func:`data_path` from one data dire
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -131,21 +132,44 @@ def get(name: str) -> Any:
 
 
 def home() -> Path:
-    """The data directory, created on first use."""
+    """The data directory, created on first use, open to its owner only (0700): it holds the CV,
+    the database and the secret key. A folder left 0755 by an older version is tightened."""
     path = Path(get("JOBAPP_HOME")).expanduser()
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _owner_only(path, 0o700)
     return path
 
 
 def data_path(*parts: str) -> Path:
-    """A path inside the data directory; parent folders are created."""
+    """A path inside the data directory; parent folders are created (0700)."""
     path = home().joinpath(*parts)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
 
 
+def private_file(path: Path) -> Path:
+    """``path`` created empty with mode 0600 when missing (atomically: O_CREAT | O_EXCL), tightened to
+    0600 when it exists. SQLite gives its journal and WAL files the database file's mode."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        _owner_only(path, 0o600)
+    return path
+
+
+def _owner_only(path: Path, mode: int) -> None:
+    """chmod ``path`` to ``mode`` when group or others have any right on it and we own it."""
+    getuid = getattr(os, "getuid", None)
+    try:
+        info = path.stat()
+        if stat.S_IMODE(info.st_mode) & 0o077 and (getuid is None or info.st_uid == getuid()):
+            path.chmod(mode)
+    except OSError:  # not ours, or a file system without modes: nothing more we can do
+        pass
+
+
 def database_url() -> str:
-    return get("JOBAPP_DATABASE_URL") or f"sqlite:///{data_path('jobapp.db')}"
+    return get("JOBAPP_DATABASE_URL") or f"sqlite:///{private_file(data_path('jobapp.db'))}"
 
 
 def settings_markdown() -> str:

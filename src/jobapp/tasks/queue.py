@@ -46,7 +46,7 @@ _step_wrappers: dict[str, Any] = {}  # queue URL -> Huey TaskWrapper of _step_ta
 def queue_url() -> str:
     """The configured queue, as a URL (the SQLite file when ``JOBAPP_QUEUE_URL`` is empty)."""
     url: str = config.get("JOBAPP_QUEUE_URL")
-    return url or f"sqlite:///{config.data_path('queue.db')}"
+    return url or f"sqlite:///{config.private_file(config.data_path('queue.db'))}"
 
 
 def _make_huey(url: str) -> tuple[Huey, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 
 from flask import Flask
@@ -10,11 +11,30 @@ from jobapp import config
 
 
 def _secret_key() -> bytes:
-    """A per-installation secret for signed session cookies, kept in the data dir."""
+    """A per-installation secret for signed session cookies, kept in the data dir.
+
+    Never readable by others, not even for an instant: the key is written to a temporary file
+    created 0600 with O_CREAT | O_EXCL, then published with a hard link, which fails if another
+    process got there first (both then read the same, complete key)."""
     path = config.data_path("secret_key")
     if not path.exists():
-        path.write_bytes(secrets.token_bytes(32))
-        path.chmod(0o600)
+        temporary = path.with_name(f".secret_key.{os.getpid()}.{secrets.token_hex(4)}")
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(secrets.token_bytes(32))
+                fh.flush()
+                os.fsync(fh.fileno())
+            try:
+                os.link(temporary, path)
+            except FileExistsError:
+                pass
+            except OSError:  # a file system without hard links: a plain rename, same mode
+                if not path.exists():
+                    os.replace(temporary, path)
+        finally:
+            temporary.unlink(missing_ok=True)
+    config.private_file(path)  # a key left 0644 by an older version is tightened
     return path.read_bytes()
 
 
