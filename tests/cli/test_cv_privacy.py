@@ -143,3 +143,11 @@ def test_run_events_and_params_name_no_file_and_quote_no_cv_text(cv_file: Path, 
     for needle in ("dupont", "jean", "exemple.fr", "06 12", "acacias"):
         assert needle not in joined, (needle, events)
     assert "cv_file" not in params and params["cv_id"] >= 1  # the path (holding the name) is gone
+
+
+def test_list_prints_a_hostile_file_name_as_text(tmp_path: Path):
+    path = tmp_path / "[red]cv[bold] \x1b[31m.txt"
+    path.write_text(CV, encoding="utf-8")
+    assert invoke("cv", "add", str(path)).exit_code == 0
+    out = invoke("cv", "list").stdout
+    assert "[red]cv[bold]" in out and "\x1b" not in out

@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from jobapp.cli.output import console, cv_panel, print_json, profile_panel
+from jobapp.cli.safe_text import plain, safe
 from jobapp.store import db, repo
 
 
@@ -26,7 +27,9 @@ def add(file: str, as_json: bool) -> None:
     if as_json:
         print_json(doc.model_dump())
     else:
-        console.print(f"CV {doc.id} added and selected: {doc.filename} ({len(doc.text.split())} words).")
+        console.print(
+            f"CV {doc.id} added and selected: {safe(doc.filename)} ({len(doc.text.split())} words)."
+        )
         for w in doc.warnings:
             console.print(f"[yellow]warning:[/] {w}")
 
@@ -53,8 +56,8 @@ def show(as_json: bool, full: bool, anonymised: bool) -> None:
         if as_json:
             print_json(view)
         else:
-            # plain text, no markup: the user compares it with what a model would read
-            click.echo(view["text"])
+            # no markup, only terminal control characters neutralised (--json gives the exact bytes)
+            click.echo(plain(view["text"]))
             removed = ", ".join(f"{n} {k}" for k, n in view["removed"].items()) or "nothing"
             click.echo(f"\n-- removed before any model reads it: {removed}.", err=True)
         return
@@ -92,7 +95,8 @@ def list_(as_json: bool) -> None:
         mark = "*" if r["current"] else " "
         kept = f"; kept file: {', '.join(r['kept_files'])}" if r["kept_files"] else ""
         console.print(
-            f"{mark} {r['id']}: {r['filename']} ({r['format']}, {r['words']} words){kept}", highlight=False
+            f"{mark} {r['id']}: {safe(r['filename'])} ({r['format']}, {r['words']} words){safe(kept)}",
+            highlight=False,
         )
 
 
