@@ -39,6 +39,11 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests" / "fuzz"))
 
+# The parsers are imported once here, not again in each forked case (the app imports them lazily).
+import defusedxml.ElementTree  # noqa: E402, F401
+import docx  # noqa: E402, F401
+import pdfplumber  # noqa: E402, F401
+import pypdfium2  # noqa: E402, F401
 from hostile_files import Case, cases  # noqa: E402
 
 from jobapp.documents import read_cv  # noqa: E402
