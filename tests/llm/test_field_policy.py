@@ -95,3 +95,9 @@ def test_log_note_says_why_fields_were_replaced(french_offer, scripted):
     tally.add(summary)
     assert tally.line().startswith("fields kept from the model 4, replaced by rules 8 (")
     assert "not a contract type ×2" in tally.line()
+
+
+def test_rules_only_records_have_no_replacement_reasons(french_offer):
+    summary = summarise_offer(french_offer, None)
+    assert summary.replaced == {}
+    assert set(summary.provenance.values()) == {"extraction"}

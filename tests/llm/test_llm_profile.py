@@ -89,10 +89,11 @@ def test_extraction_only_profile(cv_text, cv_identifiers):
 def test_garbage_model_gives_the_extraction_profile(scripted, cv_text):
     profile = build_cv_profile(cv_text, scripted("???"))
     baseline = build_cv_profile(cv_text, None)
-    assert profile.model_dump(exclude={"model", "provenance"}) == baseline.model_dump(
-        exclude={"model", "provenance"}
+    assert profile.model_dump(exclude={"model", "provenance", "replaced"}) == baseline.model_dump(
+        exclude={"model", "provenance", "replaced"}
     )
     assert set(profile.provenance.values()) == {"extraction"}
+    assert set(profile.replaced.values()) == {"no usable answer"}
 
 
 def test_english_cv(scripted):

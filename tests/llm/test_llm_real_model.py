@@ -32,8 +32,10 @@ def smollm2() -> LLM:
 
 def test_real_model_summarises_a_french_offer_with_grounded_skills(smollm2, french_offer):
     from jobapp.extraction.grounding import is_grounded
+    from jobapp.llm.summarise import OfferSummaryDraft
 
-    summary = summarise_offer(french_offer, smollm2)
+    # every field asked (the shipped policy may spare this model the step): the real code path
+    summary = summarise_offer(french_offer, smollm2, fields=tuple(OfferSummaryDraft.model_fields))
     assert isinstance(summary, OfferSummary)
     assert summary.language == "fr"
     assert summary.model == smollm2.name

@@ -82,10 +82,11 @@ def test_garbage_model_gives_the_extraction_summary(french_offer, scripted):
     llm = scripted("la la la la la la la la la la la")
     summary = summarise_offer(french_offer, llm)
     baseline = summarise_offer(french_offer, None)
-    assert summary.model_dump(exclude={"model", "provenance"}) == baseline.model_dump(
-        exclude={"model", "provenance"}
+    assert summary.model_dump(exclude={"model", "provenance", "replaced"}) == baseline.model_dump(
+        exclude={"model", "provenance", "replaced"}
     )
     assert set(summary.provenance.values()) == {"extraction"}
+    assert set(summary.replaced.values()) == {"no usable answer"}
     assert len(llm.calls) == 2  # the first answer and one repair attempt
 
 

@@ -144,7 +144,7 @@ def explain_match(
         verdict=verdict,
         **draft.model_dump(),
         provenance=provenance,
-        replaced=reasons_for(provenance, audit, not_asked=not_asked),
+        replaced=reasons_for(provenance, audit, not_asked=not_asked) if llm is not None else {},
         model=llm.name if llm is not None and asked else "extraction",
         input_hash=text_hash(json.dumps([*key, prompts.PROMPT_VERSION], ensure_ascii=False, default=str)),
     )

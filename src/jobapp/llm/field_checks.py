@@ -166,6 +166,7 @@ class FieldAudit:
 
     def title_reason(self, title: str) -> str:
         """Why ``title`` is refused as a job title ("" when it is kept)."""
+        from jobapp.extraction.normalise import term_tokens
         from jobapp.extraction.textindex import mentions_literally
 
         text = title.strip()
@@ -177,7 +178,9 @@ class FieldAudit:
         parts = [p.strip(" .") for p in _TITLE_PARTS.split(text) if p.strip(" .")]
         if any(_HEADING.match(p) for p in parts) or not reads_as_job_title(text):
             return NOT_A_TITLE
-        if not mentions_literally(text, self.index):
+        # "in or near the source": the phrase itself, or all its words ("Développeuse backend Python"
+        # for a CV saying "Développeuse Python" and "Développeuse backend chez ...")
+        if not (mentions_literally(text, self.index) or self.index.has_all_words(term_tokens(text))):
             return NOT_IN_SOURCE
         return ""
 

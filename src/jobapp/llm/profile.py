@@ -99,7 +99,9 @@ def build_cv_profile(cv_text: str, llm: LLM | None, *, fields: Collection[str] |
         **draft.model_dump(),
         removed=dict(anonymised.removed),
         provenance=provenance,
-        replaced=reasons_for(provenance, audit if asked else None, not_asked=not_asked),
+        replaced=reasons_for(provenance, audit if asked else None, not_asked=not_asked)
+        if llm is not None
+        else {},
         model=llm.name if llm is not None and asked else "extraction",
         input_hash=text_hash(f"{cv_text}\n{prompts.PROMPT_VERSION}"),
     )

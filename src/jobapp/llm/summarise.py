@@ -121,7 +121,9 @@ def summarise_offer(offer: Offer, llm: LLM | None, *, fields: Collection[str] | 
         language=language,
         **draft.model_dump(),
         provenance=provenance,
-        replaced=reasons_for(provenance, audit if asked else None, not_asked=not_asked),
+        replaced=reasons_for(provenance, audit if asked else None, not_asked=not_asked)
+        if llm is not None
+        else {},
         model=llm.name if llm is not None and asked else "extraction",
         input_hash=text_hash(f"{text}\n{prompts.PROMPT_VERSION}"),
     )
