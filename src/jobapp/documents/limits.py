@@ -47,8 +47,8 @@ MAX_TABLE_CELLS = 20_000
 MAX_GRID_SPAN = 64
 #: tables inside tables
 MAX_TABLE_NESTING = 8
-#: bitmap pixels rendered for OCR (A4 at 300 dpi is 8.7 million)
-MAX_OCR_PIXELS = 40_000_000
+#: bitmap pixels rendered for OCR (A4 at 300 dpi is 8.7 million, A3 17.4 million)
+MAX_OCR_PIXELS = 20_000_000
 #: memory a parse may add on top of the process it starts from
 MEMORY_BUDGET_BYTES = 768 * 1024 * 1024
 #: wall time of parsing one file (OCR has its own per-page timeout)

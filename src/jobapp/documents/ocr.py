@@ -18,8 +18,9 @@ log = logging.getLogger(__name__)
 
 #: rendering resolution: 300 dpi is Tesseract's sweet spot for body text
 DPI = 300
-#: a CV longer than this is not a CV; stops a 200-page scan from blocking a worker for an hour
-MAX_OCR_PAGES = 12
+#: a scanned CV has 1-4 pages; beyond this the rest is left out (a 200-page scan would block a
+#: worker for an hour, and Tesseract takes 2-5 s a page on one core)
+MAX_OCR_PAGES = 6
 #: seconds Tesseract may spend on one page (a dense 300 dpi page takes 3-10 s on one core)
 PAGE_TIMEOUT = 45
 
@@ -76,17 +77,22 @@ def ocr_pdf_pages(data: bytes, page_indexes: list[int]) -> dict[int, str]:
 
     langs = tesseract_languages()
     out: dict[int, str] = {}
-    pdf = pdfium.PdfDocument(data)
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:  # pdfplumber read it, pdfium cannot: no OCR, same as no scan
+        log.warning("OCR skipped, pdfium cannot open the PDF: %s", exc)
+        return out
     try:
         for index in page_indexes[:MAX_OCR_PAGES]:
-            page = pdf[index]
-            width, height = page.get_size()
-            image = page.render(scale=render_scale(width, height)).to_pil()
             try:
+                page = pdf[index]
+                width, height = page.get_size()
+                # grayscale: a quarter of the memory of RGBA, and what Tesseract binarises anyway
+                image = page.render(scale=render_scale(width, height), grayscale=True).to_pil()
+                page.close()
                 out[index] = pytesseract.image_to_string(image, lang=langs, timeout=PAGE_TIMEOUT)
-            except RuntimeError as exc:  # pytesseract's timeout
+            except (RuntimeError, ValueError, OverflowError) as exc:  # timeout, unloadable page
                 log.warning("OCR of page %s gave up: %s", index + 1, exc)
-            page.close()
     finally:
         pdf.close()
     return out
