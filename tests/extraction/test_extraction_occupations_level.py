@@ -41,7 +41,7 @@ def test_french_and_english_titles_of_one_job_are_the_same_occupation() -> None:
 def test_isco_similarity_decreases_with_the_family() -> None:
     assert isco_similarity("2221", "2221") == 1.0
     assert 0 < isco_similarity("2511", "2512") < 1.0
-    assert isco_similarity("2221", "5321") == 0.0
+    assert isco_similarity("2221", "8322") == 0.0
 
 
 def test_cv_occupations_ignore_language_levels_and_bullets() -> None:
@@ -75,3 +75,64 @@ def test_cv_level(header: str, level: str) -> None:
 def test_internships_are_not_years_of_experience() -> None:
     text = "Stage data scientist 2024 - 2025\nData analyst 2021 - 2023"
     assert years_from_dates(text) == 2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # a trainee title heads the CV: years of side jobs do not make a senior
+        (
+            "HR INTERN\nSummary\nStudent in organisational psychology.\nExperience\nStore volunteer 2010 to 2018",
+            "internship",
+        ),
+        ("MECHANICAL ENGINEERING INTERN\nSkills\n5 years of experience with CAD packages", "internship"),
+        ("Apprentie esthéticienne\nCompétences\nSoins du visage", "apprenticeship"),
+        # the degree under way is the latest entry, with no job running to that date
+        (
+            "Education\n\nBachelor of Science - Informatique\nHEPIA\n2024 - Present\n\n"
+            "Expérience professionnelle\n\nVendeur\nMagasin\n2017 - 2021\n",
+            "internship",
+        ),
+        (
+            "Formation\n2023/2025 : Cycle Ingénieur - École des Mines\n2020/2022 : Classes préparatoires\n",
+            "internship",
+        ),
+        # a working adult who also studied long ago stays on the years
+        ("Comptable\nExpérience\nComptable 2012 - 2024\nFormation\nLicence 2008 - 2011\n", "senior"),
+    ],
+)
+def test_student_level_from_headline_and_ongoing_degree(text: str, level: str) -> None:
+    assert cv_seniority(text).level == level
+
+
+def test_a_date_alone_on_its_line_belongs_to_the_entry_above() -> None:
+    text = "Stagiaire développeur\nCapgemini\n2023 - 2024\n\nDéveloppeur\nSopra\n2019 - 2022\n"
+    assert years_from_dates(text) == 3.0
+
+
+def test_month_names_in_date_ranges() -> None:
+    assert years_from_dates("Vendeur\nmars 2015 - octobre 2019\n") == 4.0
+    assert years_from_dates("Store manager Jul 2016 to Jun 2020") == 4.0
+
+
+@pytest.mark.parametrize(
+    ("title", "isco"),
+    [
+        ("STOREKEEPER II", "4321"),
+        ("Construction Laborer", "9313"),
+        ("Information Technology Technician I", "3512"),
+        ("Manœuvre (H/F)", "9313"),
+        ("Administrator - Band 2", "3343"),
+    ],
+)
+def test_grades_and_numerals_do_not_hide_the_title(title: str, isco: str) -> None:
+    assert title_occupations(title)[0].occupation.isco == isco
+
+
+def test_neighbouring_groups_across_the_hierarchy() -> None:
+    # a sous chef and a cook, a nurse and a care assistant: neighbours ISCO files apart
+    assert isco_similarity("3434", "5120") == isco_similarity("5120", "3434") == 0.7
+    assert isco_similarity("2221", "5321") == 0.45
+    assert isco_similarity("9313", "7112") == 0.45  # building labourer / bricklayer (prefix "71")
+    assert isco_similarity("2221", "9313") == 0.0
+    assert isco_similarity("2512", "2511") == 0.7  # the hierarchy itself still counts

@@ -39,7 +39,12 @@ def test_detect_years(text: str, years: float | None) -> None:
         ("Senior Backend Engineer", "senior"),
         ("Tech Lead Java", "lead"),
         ("Comptable\nVous avez 8 ans d'expérience.", "senior"),
-        ("Comptable\nVous avez 1 an d'expérience.", "junior"),
+        # a minimum of one year is no level: the offer is open to everyone past their studies
+        ("Comptable\nVous avez 1 an d'expérience.", ""),
+        ("Conseiller de vente\nExpérience : Débutant accepté", ""),
+        ("Ward Manager\nLead a team of nurses.", "senior"),
+        ("Community manager (H/F)\nAnimez nos réseaux.", ""),
+        ("Apprentice Recruitment Administrator", "apprenticeship"),
         ("Développeur senior\nVous encadrerez nos stagiaires.", "senior"),
         ("Comptable\nNous recrutons.", ""),
     ],

@@ -96,7 +96,8 @@ _NOISE = re.compile(
     r"apprenticeship|work[- ]study|cdi|cdd|interim|freelance|temps plein|temps partiel|full[- ]time|"
     r"part[- ]time|junior|senior|confirme|confirmee|experimente|experimentee|debutant|debutante|"
     r"jeune diplome|graduate|entry[- ]level|sr|jr|h/f|f/h|remote|teletravail|hybride|hybrid|"
-    r"contrat de professionnalisation|en|\d+\s*(?:mois|months?|ans|years?))\b|\d+"
+    r"contrat de professionnalisation|en|\d+\s*(?:mois|months?|ans|years?)|trainee|apprentices?|"
+    r"apprenticeships?|placement|band|grade|ii|iii|iv)\b|\d+"
 )
 _SEPARATORS = re.compile(r"\s+[-–—|/]\s+|[|()\[\],:;]")
 
@@ -155,14 +156,29 @@ def title_occupations(title: str, limit: int = 3, min_score: float = 0.5) -> tup
     )
 
 
+@lru_cache(maxsize=1)
+def _neighbours() -> tuple[tuple[str, str, float], ...]:
+    """ISCO groups that are neighbours across the hierarchy (data/isco_neighbours.tsv)."""
+    return tuple((row[0], row[1], float(row[2])) for row in _read("isco_neighbours.tsv"))
+
+
+@lru_cache(maxsize=65536)
 def isco_similarity(a: str, b: str) -> float:
-    """1 for the same ISCO unit group, then 0.7 / 0.45 / 0.2 as only 3 / 2 / 1 leading digits agree."""
+    """1 for the same ISCO unit group, then 0.7 / 0.45 / 0.2 as only 3 / 2 / 1 leading digits agree;
+    at least the listed value for two neighbouring groups (a cook and a chef, a nurse and a
+    nursing associate) that the hierarchy files apart."""
     shared = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
             break
         shared += 1
-    return (0.0, 0.2, 0.45, 0.7, 1.0)[shared]
+    value = (0.0, 0.2, 0.45, 0.7, 1.0)[shared]
+    for first, second, near in _neighbours():
+        if near > value and (
+            (a.startswith(first) and b.startswith(second)) or (a.startswith(second) and b.startswith(first))
+        ):
+            value = near
+    return value
 
 
 def occupation_similarity(

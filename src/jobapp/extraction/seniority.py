@@ -50,14 +50,17 @@ _YEARS_CONTEXT_AFTER = re.compile(rf"^.{{0,40}}?{_EXP}")
 _YEARS_CONTEXT_BEFORE = re.compile(rf"(?:{_BEFORE}|experience|expérience)\W{{0,3}}(?:\w+\W+){{0,2}}$")
 
 _LEVEL_PATTERNS: dict[str, re.Pattern[str]] = {
-    "internship": re.compile(r"\b(?:stage|stagiaire|internship|intern|stage de fin d'etudes|pfe)\b"),
+    "internship": re.compile(
+        r"\b(?:stage|stagiaire|internship|intern|stage de fin d'etudes|pfe|(?:industrial|sandwich) placement|"
+        r"(?:\d|one|1 ?-)[- ]?year placement|placement year)\b"
+    ),
     "apprenticeship": re.compile(
-        r"\b(?:alternance|alternant|alternante|apprenti|apprentie|apprentissage|apprenticeship|"
+        r"\b(?:alternance|alternant|alternante|apprenti|apprentie|apprentissage|apprenticeships?|apprentices?|"
         r"contrat de professionnalisation|contrat pro|work[- ]study)\b"
     ),
     "junior": re.compile(
         r"\b(?:junior|debutant|debutante|debutants acceptes|jeune diplome|jeunes diplomes|graduate|"
-        r"entry[- ]level|premiere experience|first experience|sortie d'ecole)\b"
+        r"entry[- ]level|premiere experience|first experience|sortie d'ecole|newly qualified|recently qualified)\b"
     ),
     "mid": re.compile(
         r"\b(?:confirme|confirmee|experimente|experimentee|mid[- ]level|intermediate|medior)\b"
@@ -128,21 +131,69 @@ def _has_context(norm: str, start: int, end: int) -> bool:
 
 
 _PRESENT = r"(?:aujourd'hui|a ce jour|present|presente|actuel|actuellement|now|current|currently|today|en cours|ce jour)"
-_MONTH = r"(?:\d{1,2}[/.-])?"
+_MONTH = (
+    r"(?:\d{1,2}[/.-]|(?:janv|fevr?|mars|avr|mai|juin|juil|aout|sept?|oct|nov|dec|jan|feb|mar|apr|may|jun|jul|"
+    r"aug|janvier|fevrier|avril|juillet|septembre|octobre|novembre|decembre|january|february|march|april|"
+    r"june|july|august|september|october|november|december)\.?\s+)?"
+)
 _DATE_RANGE = re.compile(
-    rf"\b{_MONTH}((?:19|20)\d\d)\s*(?:-|a|au|to|until|jusqu'a|->|>)\s*(?:{_MONTH}((?:19|20)\d\d)\b|{_PRESENT})"
+    rf"\b{_MONTH}((?:19|20)\d\d)\s*(?:-|/|a|au|to|until|jusqu'a|->|>)\s*(?:{_MONTH}((?:19|20)\d\d)\b|{_PRESENT})"
 )
 _SINCE = re.compile(r"\b(?:depuis|since)\s+(?:\w+\s+)?((?:19|20)\d\d)\b")
 # A date range on a line naming a degree or a school is studies, not work (normalised text).
 _STUDY_LINE = re.compile(
     r"\b(?:master|mastere|licence|bachelor|doctorat|phd|msc|bsc|mba|bts|dut|deug|dess|diplome|diploma|"
-    r"degree|baccalaureat|bac ?\+ ?\d|universite|university|ecole d'ingenieurs?|engineering school)\b"
+    r"degree|baccalaureat|bac ?\+ ?\d|universite|university|ecole d'ingenieurs?|engineering school|"
+    r"cycle (?:ingenieur|preparatoire)|classes? preparatoires?|institut|lycee|ecole|school|college|iut|"
+    r"titre professionnel)\b"
 )
 # An internship is training, not years of experience (an apprenticeship counts: it is a job).
 _INTERNSHIP_LINE = re.compile(r"\b(?:stage|stagiaire|internship|intern|summer job|job d'ete)\b")
+# A line that names a job: its date range is work even below a degree line.
+_ROLE_LINE = re.compile(
+    r"\b(?:manager|assistant|assistante|engineer|(?<!cycle )(?<!eleve )(?<!d')ingenieur|developer|developpeur|developpeuse|technician|"
+    r"technicien|consultant|vendeur|vendeuse|chef|cook|nurse|infirmier|infirmiere|driver|chauffeur|teacher|"
+    r"professeur|accountant|comptable|analyst|analyste|officer|agent|operator|operateur|responsable|director|"
+    r"directeur|directrice|associate|clerk|cashier|caissier|caissiere|supervisor)\b"
+)
 _EDUCATION_HEADINGS = re.compile(
     r"^\W*(?:formation|formations|education|diplomes?|etudes|academic background|cursus)\W*$", re.M
 )
+
+
+def _entry_context(norm: str, start: int, end: int) -> str:
+    """The line of a date range and the two lines above it: where a CV names the degree or the role."""
+    line_start = norm.rfind("\n", 0, start) + 1
+    for _ in range(2):
+        if line_start <= 1:
+            break
+        line_start = norm.rfind("\n", 0, line_start - 1) + 1
+    line_end = norm.find("\n", end)
+    return norm[line_start : line_end if line_end >= 0 else None]
+
+
+def _dated_entries(norm: str, now: int) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each date range: kind is "study", "internship" or "work"; "present" is now."""
+    out = []
+    for m in _DATE_RANGE.finditer(norm):
+        start = int(m.group(1))
+        end = int(m.group(2)) if m.group(2) else now
+        if not 1960 <= start <= end <= now:
+            continue
+        line_start = norm.rfind("\n", 0, m.start()) + 1
+        line_end = norm.find("\n", m.end())
+        line = norm[line_start : line_end if line_end >= 0 else None]
+        # A date alone on its line belongs to the entry named above it.
+        alone = not re.search(r"[a-z]{3,}", _DATE_RANGE.sub(" ", line))
+        context = _entry_context(norm, m.start(), m.end()) if alone else line
+        if _STUDY_LINE.search(context) and not _ROLE_LINE.search(line):
+            kind = "study"
+        elif _INTERNSHIP_LINE.search(context):
+            kind = "internship"
+        else:
+            kind = "work"
+        out.append((start, end, kind))
+    return out
 
 
 def years_from_dates(text: str, this_year: int | None = None) -> float | None:
@@ -161,16 +212,9 @@ def years_from_dates(text: str, this_year: int | None = None) -> float | None:
         nxt = re.search(r"\n\s*\n\W*[a-z][^\n]{0,40}\n", rest)
         norm = norm[: edu.start()] + (rest[nxt.start() :] if nxt else "")
     spans: list[tuple[int, int]] = []
-    for m in _DATE_RANGE.finditer(norm):
-        line_start = norm.rfind("\n", 0, m.start()) + 1
-        line_end = norm.find("\n", m.end())
-        line = norm[line_start : line_end if line_end >= 0 else None]
-        if _STUDY_LINE.search(line) or _INTERNSHIP_LINE.search(line):
-            continue
-        start = int(m.group(1))
-        end = int(m.group(2)) if m.group(2) else now
-        if 1960 <= start <= end <= now:
-            spans.append((start, max(end, start)))
+    for start, end, kind in _dated_entries(norm, now):
+        if kind == "work":
+            spans.append((start, end))
     for m in _SINCE.finditer(norm):
         start = int(m.group(1))
         if 1960 <= start <= now:
@@ -205,6 +249,24 @@ def _first_line(norm: str) -> str:
     return ""
 
 
+# Titles of people who manage others or a unit: a senior role whatever the offer says of years.
+# (Community, account, case and product managers manage no one by the title alone.)
+_MANAGER_TITLE = re.compile(
+    r"(?<!community )(?<!account )(?<!case )(?<!product )\b(?:manager|supervisor|superviseur|superviseuse|"
+    r"cadre de sante|cadre|responsable|coordinateur|coordinatrice|coordinator|gerant|gerante|"
+    r"chef de (?:cuisine|chantier|rayon|service|projets?|secteur|atelier|magasin)|adjointe? (?:au |a la )?"
+    r"(?:responsable|directeur|directrice|chef))\b"
+)
+# "Débutant accepté" opens a job to beginners; it does not make it a junior role: an experienced
+# candidate is as welcome (France Travail writes it on a third of its offers).
+_OPEN_TO_BEGINNERS = re.compile(
+    r"\b(?:debutant\S*\s+(?:accepte\S*|ou experimente\S*|motive\S*\s+(?:sont\s+)?(?:les\s+)?bienvenu\S*)|"
+    r"(?:ouvert|ouverte)\s+aux\s+(?:profils\s+)?debutant\S*|debutants?\s+(?:sont\s+)?(?:les\s+)?bienvenus|"
+    r"avec ou sans experience|sans experience (?:requise|exigee|necessaire)|beginners? (?:are )?welcome|"
+    r"no (?:prior |previous )?experience (?:is )?(?:required|needed|necessary))"
+)
+
+
 def detect_seniority(text: str, cv: bool = False) -> Seniority:
     """Level and years of experience of an offer (or a CV): title cues first, then body cues, then years.
 
@@ -215,10 +277,14 @@ def detect_seniority(text: str, cv: bool = False) -> Seniority:
     years = detect_years(text)
     if years is None and cv:
         years = years_from_dates(text)
+    if not cv:
+        norm = _OPEN_TO_BEGINNERS.sub(" ", norm)
     title = _first_line(norm)
     for level in ("internship", "apprenticeship", "lead", "senior", "junior", "mid"):
         if len(title) <= 150 and _LEVEL_PATTERNS[level].search(title):
             return Seniority(level, years)
+        if level == "senior" and not cv and len(title) <= 150 and _MANAGER_TITLE.search(title):
+            return Seniority("senior", years)
     counts = Counter({level: len(p.findall(norm)) for level, p in _LEVEL_PATTERNS.items()})
     # Internship/apprenticeship offers say so repeatedly; one mention ("encadrer des stagiaires") is noise.
     for level in ("internship", "apprenticeship"):
@@ -228,11 +294,14 @@ def detect_seniority(text: str, cv: bool = False) -> Seniority:
         return Seniority("lead", years)
     for level in ("senior", "junior", "mid"):
         if counts[level]:
-            if years is not None and level == "junior" and years >= 3:
+            if years is not None and level == "junior" and years >= 2:
                 break  # "junior" in passing ("vous encadrerez les juniors"), years say otherwise
             return Seniority(level, years)
     if years is not None:
-        return Seniority(_level_from_years(years), years)
+        # An offer's years are a minimum, not a ceiling: "1 an d'expérience" is open to everyone
+        # past their studies, so it states no level.
+        level = _level_from_years(years)
+        return Seniority("" if not cv and level == "junior" else level, years)
     return Seniority("", None)
 
 
@@ -257,6 +326,40 @@ _GRADUATE = re.compile(
 )
 
 
+_TRAINEE_HEADLINE = re.compile(
+    r"\b(?:intern|internship|stagiaire|trainee|apprenti|apprentie|apprentice|alternant|alternante)\b"
+)
+_SECTION_HEADING = re.compile(
+    r"^\W*(?:summary|profile|profil|objective|objectif|skills|competences|experiences?|experience professionnelle|"
+    r"work experience|professional experience|parcours professionnel|formations?|education|contact)\W*$"
+)
+
+
+def _headline(norm: str) -> str:
+    """The CV's first short lines, up to its first section heading: name and job title live there."""
+    lines: list[str] = []
+    for line in norm.split("\n"):
+        if _SECTION_HEADING.match(line) or len(lines) >= 6:
+            break
+        if line.strip() and len(line) <= 120:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def _studying_now(norm: str, work_years: float | None) -> bool:
+    """A degree still under way is the CV's latest dated entry, and no job of two years or more runs
+    to that date: a student ("Bachelor 2024 - present"; old CVs: the degree ends last)."""
+    import datetime
+
+    entries = _dated_entries(norm, datetime.date.today().year)
+    studies = [e for e in entries if e[2] == "study"]
+    if not studies or (work_years is not None and work_years >= 8):
+        return False
+    latest = max(end for _, end, _ in entries)
+    current_job = any(kind == "work" and end >= latest and end - start >= 2 for start, end, kind in entries)
+    return any(end >= latest for _, end, _ in studies) and not current_job
+
+
 def cv_seniority(text: str) -> Seniority:
     """Level and years of experience of a CV.
 
@@ -272,12 +375,17 @@ def cv_seniority(text: str) -> Seniority:
     stated = detect_years(top)
     if stated is not None and (years is None or stated > years):
         years = stated
-    if _STUDENT.search(top) and (years is None or years < 3):
+    headline = _headline(norm)
+    trainee = _TRAINEE_HEADLINE.search(headline)
+    if trainee:
+        return Seniority(
+            "apprenticeship" if trainee.group(0).startswith(("appren", "altern")) else "internship", years
+        )
+    if (_STUDENT.search(top) and (years is None or years < 3)) or _studying_now(norm, years):
         level = "apprenticeship" if _SEEKS_APPRENTICESHIP.search(top) else "internship"
         return Seniority(level, years)
     if _GRADUATE.search(top) and (years is None or years < 3):
         return Seniority("junior", years)
-    headline = "\n".join(line for line in top.split("\n")[:6] if len(line) <= 120)
     for level in ("lead", "senior", "junior"):
         if _LEVEL_PATTERNS[level].search(headline):
             if level == "junior" and years is not None and years >= 3:

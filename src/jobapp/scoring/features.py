@@ -78,6 +78,10 @@ LEVEL_FIT: dict[str, tuple[float, ...]] = {
 }
 
 
+#: the smallest level fit the score sees (log scale): a gap no other feature can make up for
+LEVEL_FIT_FLOOR = 0.02
+
+
 def level_fit(cv_level: str, offer_level: str) -> float:
     row = LEVEL_FIT.get(cv_level, LEVEL_FIT[""])
     return row[_LEVELS.index(offer_level) if offer_level in _LEVELS else -1]
@@ -266,11 +270,15 @@ def pair_features(
         if offers.occupations
         else [UNKNOWN_OCCUPATION] * n
     )
-    out["level_fit"] = np.array(
+    fit = np.array(
         [level_fit(cv.level, lvl) for lvl in offers.levels]
         if offers.levels
         else [level_fit(cv.level, "")] * n
     )
+    # On a log scale: the relevance definition rules out a two-step level gap (a senior for an
+    # internship) whatever else matches, while 0.9 against 1.0 is a near miss. Measured on the dev
+    # set: leave-one-CV-out macro AUC 0.777 linear, 0.786 log.
+    out["level_fit"] = np.log(np.maximum(fit, LEVEL_FIT_FLOOR))
     if ce_scores is not None:
         out[CROSS_ENCODER] = 1.0 / (1.0 + np.exp(-np.asarray(ce_scores, dtype=np.float64)))
     return {k: np.asarray(v, dtype=np.float64) for k, v in out.items()}
