@@ -7,12 +7,15 @@ pydantic models so that API bodies, exports and LLM outputs are validated by the
 from __future__ import annotations
 
 import hashlib
-from typing import Literal
+import re
+from typing import Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 Provenance = Literal["llm", "extraction"]
 Verdict = Literal["strong", "partial", "none"]
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def text_hash(text: str) -> str:
@@ -35,6 +38,27 @@ class Offer(BaseModel):
     source_id: str = ""  # the board's own id, when it has one
     date_posted: str = ""
     found_at: str = ""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _storable_text(cls, value: Any) -> Any:
+        """Lone surrogates (a JSON "\\ud800" escape from a board, a file or a page) cannot be encoded
+        as UTF-8, so they could be neither hashed nor stored: each becomes U+FFFD."""
+        if isinstance(value, str) and _LONE_SURROGATE.search(value):
+            return _LONE_SURROGATE.sub("\ufffd", value)
+        return value
+
+    @field_validator("url", mode="after")
+    @classmethod
+    def _parseable_url(cls, value: str) -> str:
+        """A URL urllib cannot parse (``http://[x``, a port past 65535) is dropped: dedup, the SSRF
+        guard and the web page all parse it again and would fail on it."""
+        try:
+            for candidate in (value, value if "://" in value else f"https://{value.strip()}"):
+                urlsplit(candidate).port  # noqa: B018  .port validates the port too
+        except ValueError:
+            return ""
+        return value
 
     def full_text(self) -> str:
         """What the models read: title, company, place, contract and description."""
