@@ -1,20 +1,24 @@
 """ATS keywords against a recruiter's reading of real offers (FR and EN, IT and non-IT).
 
     python bench/keywords.py [--annotations bench/keywords/annotations.jsonl]
-                             [--offers ../devdata/keyword_offers.jsonl] [--limit 25] [--details]
+                             [--offers ../devdata/offers_pool.jsonl] [--split dev|test|all]
+                             [--limit 25] [--details]
 
 ``annotations.jsonl`` (committed) holds, per offer, the keywords a recruiter would list, each marked
-must-have or nice-to-have (see ``bench/keywords/README.md``). The offer texts are not committed:
-``keyword_offers.jsonl`` (one JSON object per line: ``id``, ``text``, ``company``, ``location``...)
-lives beside the repository; the README says how it was built and from which public sources.
+must-have or nice-to-have, and the offer's split: ``dev`` (the offers the extractor was tuned on) or
+``test`` (held out: annotated before any change made for them, never looked at while tuning); see
+``bench/keywords/README.md``. The offer texts are not committed: the offer pool (one JSON object per
+line: ``id``, ``title``, ``company``, ``location``, ``description``, or a ready ``text``) lives beside
+the repository; ``bench/devset/build.py --pool`` rebuilds it from the public sources.
 
 Each offer's text goes through :func:`jobapp.extraction.offer_keywords` as the app sends it (title,
 company and place on the first line, then the description). A predicted keyword matches an
 annotated one when both name the same lexicon skill (French and English aliases are one skill), or
 their normalised words are the same, or the words of one are all in the other and make at least
-half of it. Prints one JSON object: precision, recall and F1 overall and per language, must-have
-accuracy on the matched keywords, and every predicted keyword that is the employer's name, a place,
-site boilerplate or an HR-process word in a non-HR job (that list must be empty).
+half of it. Prints one JSON object with, per split (``dev``, ``test``, ``all``) and per language:
+precision, recall, F1, must-have accuracy on the matched keywords; and every predicted keyword that
+is the employer's name, a place, site boilerplate or an HR-process word in a non-HR job (that list
+must be empty).
 """
 
 from __future__ import annotations
@@ -34,7 +38,10 @@ from jobapp.extraction import find_skills, offer_keywords  # noqa: E402
 from jobapp.extraction.lexicon import load_lexicon  # noqa: E402
 from jobapp.extraction.normalise import normalise, term_key, tokenize  # noqa: E402
 
-DEFAULT_OFFERS = ROOT.parent / "devdata" / "keyword_offers.jsonl"
+DEVDATA = ROOT.parent / "devdata"
+# The first that exists: a file of ready texts, else the dev set's offer pool.
+DEFAULT_OFFERS = (DEVDATA / "keyword_offers.jsonl", DEVDATA / "offers_pool.jsonl")
+SPLITS = ("dev", "test", "all")
 DEFAULT_ANNOTATIONS = ROOT / "bench" / "keywords" / "annotations.jsonl"
 
 # Checked independently of the extractor's own filters, so the bench can catch them failing.
@@ -139,6 +146,28 @@ def load_places() -> set[str]:
     return out
 
 
+def offer_text(row: dict[str, Any]) -> str:
+    """What the app reads (``Offer.full_text``): "title — company — place", a blank line, the
+    description."""
+    if row.get("text"):
+        return str(row["text"])
+    head = " \u2014 ".join(p for p in (row.get("title"), row.get("company"), row.get("location")) if p)
+    return f"{head}\n\n{row.get('description', '')}".strip()
+
+
+def load_offers(path: Path | None) -> dict[str, dict[str, Any]]:
+    if path is None:
+        path = next((p for p in DEFAULT_OFFERS if p.exists()), DEFAULT_OFFERS[-1])
+    if not path.exists():
+        sys.exit(f"{path} not found: build it as bench/keywords/README.md says")
+    offers = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            offers[row["id"]] = {**row, "text": offer_text(row)}
+    return offers
+
+
 def ratio(a: float, b: float) -> float:
     return round(a / b, 4) if b else 0.0
 
@@ -146,17 +175,17 @@ def ratio(a: float, b: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--annotations", type=Path, default=DEFAULT_ANNOTATIONS)
-    parser.add_argument("--offers", type=Path, default=DEFAULT_OFFERS)
+    parser.add_argument("--offers", type=Path, default=None, help="offer texts (default: the dev pool)")
+    parser.add_argument("--split", choices=SPLITS, default="all", help="offers to score (default: all)")
     parser.add_argument("--limit", type=int, default=25)
     parser.add_argument("--details", action="store_true", help="per-offer predictions and misses")
     args = parser.parse_args()
-    if not args.offers.exists():
-        sys.exit(f"{args.offers} not found: build it as bench/keywords/README.md says")
-    offers = {}
-    for line in args.offers.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        offers[row["id"]] = row
-    annotations = [json.loads(line) for line in args.annotations.read_text(encoding="utf-8").splitlines()]
+    offers = load_offers(args.offers)
+    annotations = [
+        json.loads(line) for line in args.annotations.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+    if args.split != "all":
+        annotations = [a for a in annotations if a.get("split", "dev") == args.split]
     places = load_places()
     counts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     noisy: list[dict[str, str]] = []
@@ -166,34 +195,42 @@ def main() -> None:
         offer = offers.get(item["offer"])
         if offer is None:
             continue
+        offer = {**offer, "group": item.get("group", offer.get("group"))}
+        split = item.get("split", "dev")
+        scopes = [
+            f"{split}/all",
+            f"{split}/{offer.get('lang', '?')}",
+            "all/all",
+            f"all/{offer.get('lang', '?')}",
+        ]
         anns = [
             {**kw, "canon": canonicals(kw["term"]), "key": term_key(kw["term"])} for kw in item["keywords"]
         ]
         start = time.perf_counter()
         preds = offer_keywords(offer["text"], limit=args.limit)
         elapsed += time.perf_counter() - start
-        lang = offer.get("lang", "?")
         recalled: set[int] = set()
         wrong: list[str] = []
         for pred in preds:
             matches = [i for i, ann in enumerate(anns) if same_keyword(pred, ann)]
-            for scope in ("all", lang):
+            for scope in scopes:
                 counts[scope]["predicted"] += 1
-            why = noise(pred, offer, places)
+            # A keyword the annotator listed ("respect de la confidentialité") is no noise.
+            why = None if matches else noise(pred, offer, places)
             if why:
-                noisy.append({"offer": item["offer"], "term": pred.term, "kind": why})
+                noisy.append({"offer": item["offer"], "split": split, "term": pred.term, "kind": why})
             if not matches:
                 wrong.append(pred.term)
                 continue
             recalled.update(matches)
             ann = anns[matches[0]]
-            for scope in ("all", lang):
+            for scope in scopes:
                 counts[scope]["correct"] += 1
                 counts[scope]["level_agree"] += pred.required == ann["required"]
                 if not ann["required"]:
                     counts[scope]["nice_matched"] += 1
                     counts[scope]["nice_found"] += not pred.required
-        for scope in ("all", lang):
+        for scope in scopes:
             counts[scope]["annotated"] += len(anns)
             counts[scope]["recalled"] += len(recalled)
             counts[scope]["offers"] += 1
@@ -201,15 +238,17 @@ def main() -> None:
             details.append(
                 {
                     "offer": item["offer"],
+                    "split": split,
                     "predicted": [f"{p.term}{'' if p.required else ' (nice)'}" for p in preds],
                     "not_annotated": wrong,
                     "missed": [a["term"] for i, a in enumerate(anns) if i not in recalled],
                 }
             )
     report: dict[str, Any] = {}
-    for scope, c in sorted(counts.items()):
+    for scope, c in sorted(counts.items(), key=lambda kv: (SPLITS.index(kv[0].split("/")[0]), kv[0])):
+        split, lang = scope.split("/")
         p, r = ratio(c["correct"], c["predicted"]), ratio(c["recalled"], c["annotated"])
-        report[scope] = {
+        report.setdefault(split, {})[lang] = {
             "offers": int(c["offers"]),
             "annotated": int(c["annotated"]),
             "predicted": int(c["predicted"]),
@@ -220,9 +259,11 @@ def main() -> None:
             "nice_to_have_detected": ratio(c["nice_found"], c["nice_matched"]),
         }
     report["noise"] = noisy
-    report["noise_count"] = len(noisy)
+    report["noise_count"] = {
+        s: sum(1 for n in noisy if s in ("all", n["split"])) for s in report if s in SPLITS
+    }
     report["limit"] = args.limit
-    report["ms_per_offer"] = round(1000 * elapsed / max(1, int(counts["all"]["offers"])), 2)
+    report["ms_per_offer"] = round(1000 * elapsed / max(1, int(counts["all/all"]["offers"])), 2)
     if args.details:
         report["details"] = details
     print(json.dumps(report, ensure_ascii=False, indent=2))
