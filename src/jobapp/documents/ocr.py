@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 import shutil
+import time
 
 from jobapp import config
 from jobapp.documents import limits
@@ -21,8 +22,9 @@ DPI = 300
 #: a scanned CV has 1-4 pages; beyond this the rest is left out (a 200-page scan would block a
 #: worker for an hour, and Tesseract takes 2-5 s a page on one core)
 MAX_OCR_PAGES = 6
-#: seconds Tesseract may spend on one page (a dense 300 dpi page takes 3-10 s on one core)
-PAGE_TIMEOUT = 45
+#: seconds OCR may spend on one CV, all pages together (a dense 300 dpi page takes 2-10 s on one
+#: core): pages not reached in time are left out and reported, a worker is never held longer
+OCR_SECONDS = 25.0
 
 INSTALL_HINT = (
     "Install tesseract-ocr (and tesseract-ocr-fra for French), e.g. `apt-get install tesseract-ocr "
@@ -70,7 +72,7 @@ def render_scale(width_pt: float, height_pt: float) -> float:
 def ocr_pdf_pages(data: bytes, page_indexes: list[int]) -> dict[int, str]:
     """Text of the given (0-based) pages, read by Tesseract from a 300 dpi rendering.
 
-    A page Tesseract cannot read within :data:`PAGE_TIMEOUT` is left out (the caller reports it).
+    Pages not read within :data:`OCR_SECONDS` in all are left out (the caller reports them).
     """
     import pypdfium2 as pdfium
     import pytesseract
@@ -82,15 +84,20 @@ def ocr_pdf_pages(data: bytes, page_indexes: list[int]) -> dict[int, str]:
     except pdfium.PdfiumError as exc:  # pdfplumber read it, pdfium cannot: no OCR, same as no scan
         log.warning("OCR skipped, pdfium cannot open the PDF: %s", exc)
         return out
+    deadline = time.monotonic() + OCR_SECONDS
     try:
         for index in page_indexes[:MAX_OCR_PAGES]:
+            left = deadline - time.monotonic()
+            if left < 1:
+                log.warning("OCR time budget spent before page %s", index + 1)
+                break
             try:
                 page = pdf[index]
                 width, height = page.get_size()
                 # grayscale: a quarter of the memory of RGBA, and what Tesseract binarises anyway
                 image = page.render(scale=render_scale(width, height), grayscale=True).to_pil()
                 page.close()
-                out[index] = pytesseract.image_to_string(image, lang=langs, timeout=PAGE_TIMEOUT)
+                out[index] = pytesseract.image_to_string(image, lang=langs, timeout=left)
             except (RuntimeError, ValueError, OverflowError) as exc:  # timeout, unloadable page
                 log.warning("OCR of page %s gave up: %s", index + 1, exc)
     finally:

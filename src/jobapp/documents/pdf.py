@@ -236,13 +236,13 @@ def _read_text_layer(data: bytes, name: str) -> _TextLayer:
 def _ocr_into(data: bytes, empty: list[int], texts: list[str], warnings: list[str], name: str) -> bool:
     """OCR the pages without text into ``texts``; True when at least one page was read."""
     todo = empty[: ocr.MAX_OCR_PAGES]
-    seconds = limits.PARSE_SECONDS + ocr.PAGE_TIMEOUT * len(todo)
+    seconds = limits.PARSE_SECONDS + ocr.OCR_SECONDS  # rendering the pages, then Tesseract's budget
     read = limits.run_bounded(ocr.ocr_pdf_pages, data, todo, name=name, kind="PDF", seconds=seconds)
     for index, page_text in read.items():
         texts[index] = page_text
     note = f"Page(s) {_pages([i + 1 for i in read])} were read by OCR (Tesseract): check the text for errors."
     if len(read) < len(empty):
-        note += f" {len(empty) - len(read)} more scanned page(s) were not read (OCR page limit)."
+        note += f" {len(empty) - len(read)} more scanned page(s) were not read (OCR page or time limit)."
     warnings.append(note)
     return bool(read)
 
