@@ -66,7 +66,9 @@ _EXPERIENCE_CUE = re.compile(
 # Who a sentence describes: the candidate ("vous êtes", "you are") or not ("une équipe bienveillante").
 _CANDIDATE_CUE = re.compile(
     r"\b(?:vous|you|your|votre|candidat\w*|candidate\w*|profil\w*|profile|applicant\w*|"
-    r"personne|person|someone|quelqu'un|individual|we are looking|nous recherchons|on recherche)\b"
+    r"personne|person|someone|quelqu'un|individual|we are looking|nous recherchons|on recherche|"
+    r"recherchons|recrutons|a la recherche d|looking (?:for|to recruit|to appoint)|seeking|"
+    r"successful|post ?-?holder|ideal|suitable|able to demonstrate)\b"
 )
 _NOUN_SUFFIXES = (
     "ite", "ie", "eur", "ence", "ance", "isme", "tion", "sion", "ude", "ise", "esse", "ment", "ity",
@@ -176,6 +178,17 @@ _BENEFIT_CUE = re.compile(
     r"opportunit(?:y|ies) for|opportunites? de|possibilites? d'evolution|career (?:development|pathways?)|"
     r"discounts?|salary sacrifice|lease car|childcare vouchers|cycle to work)\b"
 )
+# Job-board field lines ("Lieu : Lyon", "Contrat : CDI", "Expérience : Débutant accepté",
+# "Employer: ...", "Employment type: full time"): the offer's metadata, never a requirement. The
+# fields that state one ("Formation :", "Permis :", "Langues :", "Niveau d'études :") stay.
+_FIELD_LINE = re.compile(
+    r"^[ \t]*(?:entreprise|employeur|employer|lieu(?: de travail)?|location|localisation|contrat|"
+    r"type de contrat|contract(?: type)?|employment type|experience|duree(?: du contrat)?|horaires?|"
+    r"temps de travail|salaire|salary|remuneration|date de (?:debut|prise de poste)|start date|"
+    r"closing date|date limite|reference|secteur(?: d'activite)?|industry|metier|niveau d'experience|"
+    r"qualification|deplacements?|poste a pourvoir|nombre de postes?)[ \t]*:[^\n]*$",
+    re.MULTILINE,
+)
 _QUALIFIED_CUE = re.compile(
     r"\b(?:experiences?|experienced|qualified|qualification|diplome\w*|registered|registration|"
     r"titulaire|certifie\w*|certified|en tant que|as an?|background|formation|degree|licence|license)\b"
@@ -193,6 +206,23 @@ class Keyword:
     weight: float
     canonical: str = ""
     required: bool = True
+
+
+def _strip_fields(text: str) -> str:
+    """The text with its job-board field lines blanked (line count kept)."""
+    if ":" not in text:
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if ":" in line[:40] and _FIELD_LINE.match(_fold_head(line)):
+            lines[i] = ""
+    return "\n".join(lines)
+
+
+def _fold_head(line: str) -> str:
+    """The line up to its first colon normalised (no accents, lower case), the rest kept as is."""
+    head, sep, rest = line.partition(":")
+    return normalise(head) + sep + rest
 
 
 def _title_and_body(text: str) -> tuple[str, str]:
@@ -312,7 +342,7 @@ def offer_keywords(text: str, limit: int = 25, *, company: str = "") -> list[Key
     itself ("Acme recrute", "Acme SAS") and the header's company are found without it.
     """
     lex = load_lexicon()
-    text = strip_chrome(text)
+    text = _strip_fields(strip_chrome(text))
     if not text.strip():
         return []
     title, body = _title_and_body(text)

@@ -112,6 +112,18 @@ def heading_key(line: str, styled: bool = True) -> str | None:
 
 
 _BULLET = re.compile(r"^\s*(?:[-•·*–—]|\d+[.)])\s+")
+# A sentence ending in a colon that introduces what the candidate must bring ("Nous recherchons
+# des personnes qui :", "The successful candidate will be able to demonstrate:", "Pour réussir
+# dans ce poste, vous devez :"): the list after it is the profile, even without a heading.
+_PROFILE_LEAD = re.compile(
+    r"\b(?:nous recherchons|recherchons|on recherche|a la recherche d|vous (?:devez|devrez|avez|etes|"
+    r"possedez|disposez|maitrisez|justifiez)|profil|qualites|competences|savoir-etre|"
+    r"we are looking for|looking for|you (?:will|must|should) (?:have|be|need|demonstrate|hold)|"
+    r"you (?:have|are|need|hold)|(?:successful|ideal) (?:candidate|applicant|person)s?|"
+    r"post ?-?holder (?:will|must|should)|applicants? (?:will|must|should)|requirements?|"
+    r"essential|able to demonstrate)\b"
+)
+_LEAD_END = re.compile(r"[:\uff1a]\s*-?\s*$")
 
 
 def _heading_style(line: str) -> int:
@@ -171,6 +183,14 @@ def iter_blocks(text: str) -> list[Block]:
                 if key == "other" and rest:
                     key = None
         if key is None:
+            if (
+                current != "profile"
+                and _LEAD_END.search(line)
+                and len(line.split()) <= 25
+                and _PROFILE_LEAD.search(normalise(line))
+            ):
+                flush()
+                current, heading = "profile", ""
             buffer.append(line)
             continue
         flush()

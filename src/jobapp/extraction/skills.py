@@ -62,6 +62,21 @@ def _break_before(text: str, tokens: list[Token]) -> bytearray:
     return brk
 
 
+def _next_content(
+    pos: int, skipped: int, ntok: int, brk: bytearray, used: bytearray, stops: list[bool]
+) -> int:
+    """Index of the first non-stopword from ``pos`` within the stopword gap, without crossing
+    punctuation or a used word; -1 when there is none."""
+    while pos < ntok and not brk[pos] and not used[pos]:
+        if not stops[pos]:
+            return pos
+        if skipped >= _MAX_STOP_GAP:
+            return -1
+        pos += 1
+        skipped += 1
+    return -1
+
+
 def match_skills(text: str, tokens: list[Token] | None = None, lex: Lexicon | None = None) -> list[RawHit]:
     """Every lexicon hit in ``text``, in text order (the engine behind find_skills and TextIndex)."""
     lex = lex or load_lexicon()
@@ -95,6 +110,16 @@ def match_skills(text: str, tokens: list[Token] | None = None, lex: Lexicon | No
                 child = None
                 while pos < ntok and not brk[pos] and not used[pos]:
                     child = node.get(stems[pos])
+                    if child is not None and stops[pos] and skipped < _MAX_STOP_GAP:
+                        # A stopword some alias spells out ("prise *de* son") must not hide the
+                        # alias that skips it ("prise de commandes"): skip it when the next
+                        # content word continues an alias from here.
+                        nxt = _next_content(pos + 1, skipped + 1, ntok, brk, used, stops)
+                        if nxt >= 0 and stems[nxt] in node:
+                            skipped += nxt - pos
+                            pos = nxt
+                            child = node[stems[pos]]
+                        break
                     if child is not None or not stops[pos] or skipped >= _MAX_STOP_GAP:
                         break
                     pos += 1
