@@ -172,6 +172,7 @@ _PERSON_WORDS = frozenset(
 # candidate, even outside a "Benefits" heading.
 _BENEFIT_CUE = re.compile(
     r"\b(?:we offer|we can offer|in return|benefits?|avantages?|nous (?:vous )?(?:offrons|proposons)|"
+    r"vous offre|vous propose|what we offer|on vous offre|on vous propose|"
     r"vous beneficierez|you will (?:receive|get|benefit)|access to|acces a|pension scheme|annual leave|"
     r"conges payes|mutuelle|tickets? restaurants?|terms and conditions|conditions of service|"
     r"subject to|sous reserve|will be provided|will be given|sera dispensee?|est prevue?|"
@@ -253,18 +254,38 @@ def _describes_other_noun(text: str, start: int, end: int) -> bool:
     return any(w in _NOT_CANDIDATE_NOUNS for w in near)
 
 
-def _is_person(surface: str, skill: Skill) -> bool:
-    """A job title or a colleague ("Accountant", "chef de chantier") rather than the skill itself."""
+def _is_person(surface: str, skill: Skill, in_title: bool = False) -> bool:
+    """A job title or a colleague ("Accountant", "chef de chantier") rather than the skill itself.
+    In the offer's title even a skill named after a person ("Medical secretary") is the job."""
     if skill.category in ("soft", "language", "tool"):
         return False
     toks = [t for t in tokenize(surface) if not t.stop]
-    if not toks or {t.stem for t in toks} == set(term_key(skill.canonical)):
+    if not toks or (not in_title and {t.stem for t in toks} == set(term_key(skill.canonical))):
         return False
     first, last = toks[0].stem, toks[-1].stem
     return (
         any(t.stem in _PERSON_WORDS for t in toks)
         or (len(first) > 4 and first.endswith(_PERSON_SUFFIXES_FR))
         or (len(last) > 4 and last.endswith(_PERSON_SUFFIXES_EN))
+    )
+
+
+# "Patient Transport Service", "Adult Mental Health Services", "the IT Department": the name of a
+# service of the employer, not a skill asked of the candidate.
+_UNIT_AFTER = re.compile(
+    r"^\W{0,3}(?:services?|department|departments|directorate|division|unit|units|wards?|"
+    r"programmes?|centres?|centers?|clinics?|teams?)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_unit(text: str, start: int, end: int) -> bool:
+    """Is the hit at ``text[start:end]`` the name of a service ("Mental Health Services")?
+    Capitalised names only: "customer service team" stays a skill."""
+    surface = text[start:end]
+    words = [w for w in surface.split() if w[:1].isalpha()]
+    return (
+        bool(words) and all(w[:1].isupper() for w in words) and bool(_UNIT_AFTER.match(text[end : end + 16]))
     )
 
 
@@ -302,7 +323,15 @@ def _benefit_spans(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         end = pos + len(line)
         stripped = line.strip()
-        if inside and stripped and not _LIST_ITEM.match(line) and stripped not in "-\u2022*":
+        # The list goes on while its items are bulleted or short lines ("NHS Pension",
+        # "A flexible working pattern to suit you"); a long paragraph ends it.
+        if (
+            inside
+            and stripped
+            and not _LIST_ITEM.match(line)
+            and stripped not in "-\u2022*"
+            and (len(stripped.split()) > 12 or stripped.endswith((".", ":")))
+        ):
             inside = False
         if inside and stripped:
             spans.append((pos, end))
@@ -317,9 +346,10 @@ def _benefit_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _skill_allowed(
-    skill: Skill, block: Block, sentence: str, hr_job: bool, adjective: bool, person: bool
+    skill: Skill, block: Block, sentence: str, hr_job: bool, adjective: bool, person: bool, before: str = ""
 ) -> bool:
-    """The rules a lexicon hit must pass to be a keyword (beyond the lexicon's own)."""
+    """The rules a lexicon hit must pass to be a keyword (beyond the lexicon's own). ``before`` is
+    the normalised text just before the hit."""
     if skill.canonical in HR_PROCESS_SKILLS and not hr_job:
         return False
     if block.key != "title" and _BENEFIT_CUE.search(sentence):
@@ -328,7 +358,9 @@ def _skill_allowed(
         return block.key != "title" and bool(_QUALIFIED_CUE.search(sentence))
     if skill.category == "domain":
         # The employer's sector is no requirement; experience of a sector can be.
-        return block.key in ("profile", "skills") or bool(_EXPERIENCE_CUE.search(sentence))
+        # The cue must lead to the sector ("expérience dans le BTP", "experience of the public
+        # sector"), not merely share its sentence ("join the IT Department").
+        return block.key == "skills" or bool(_EXPERIENCE_CUE.search(before))
     if adjective:
         # "Vous êtes rigoureux" describes the candidate; "une équipe bienveillante" the employer.
         return block.key in ("profile", "skills") or bool(_CANDIDATE_CUE.search(sentence))
@@ -379,8 +411,17 @@ def offer_keywords(text: str, limit: int = 25, *, company: str = "") -> list[Key
             )
             if _is_adjective(surface, skill) and not adjective:
                 continue  # "une équipe bienveillante": the employer's self-portrait
-            person = _is_person(surface, skill)
-            if not _skill_allowed(skill, block, reader.sentence(hit.start), hr_job, adjective, person):
+            if skill.category not in ("tool", "language") and _names_a_unit(block.text, hit.start, hit.end):
+                continue
+            person = _is_person(surface, skill, block.key == "title")
+            before = (
+                normalise(block.text[max(0, hit.start - 70) : hit.start])
+                if skill.category == "domain"
+                else ""
+            )
+            if not _skill_allowed(
+                skill, block, reader.sentence(hit.start), hr_job, adjective, person, before
+            ):
                 continue
             per_skill[hit.skill] += 1
             entry = found[hit.skill]
