@@ -41,6 +41,13 @@ SECTION_WEIGHT = {
 }
 # Parts of an offer that say nothing about the candidate: no keyword comes from them.
 SKIPPED_SECTIONS = frozenset({"company", "benefits", "other"})
+# ... except a sentence there that plainly describes the candidate ("Vous êtes reconnu(e) pour
+# votre goût pour le travail en équipe" under "Avantages"): offers often put the profile last.
+_PROFILE_SENTENCE = re.compile(
+    r"\b(?:vous etes|vous avez|vous possedez|vous maitrisez|vous disposez|vous savez|votre sens|"
+    r"votre gout|vos qualites|you are|you have|you will have|you must|you should|your ability|"
+    r"the successful candidate|the ideal candidate)\b"
+)
 CATEGORY_WEIGHT = {
     "hard": 1.0,
     "tool": 1.0,
@@ -393,8 +400,9 @@ def offer_keywords(text: str, limit: int = 25, *, company: str = "") -> list[Key
     phrase_count: dict[tuple[str, ...], int] = defaultdict(int)
     phrase_display: dict[tuple[str, ...], str] = {}
     for block in blocks:
-        if not block.text or block.key in SKIPPED_SECTIONS:
+        if not block.text or (block.key in SKIPPED_SECTIONS and block.key != "benefits"):
             continue
+        profile_only = block.key == "benefits"
         section_weight = SECTION_WEIGHT.get(block.key, 0.8)
         tokens = tokenize(block.text)
         hits = match_skills(block.text, tokens, lex)
@@ -404,6 +412,10 @@ def offer_keywords(text: str, limit: int = 25, *, company: str = "") -> list[Key
         for hit in hits:
             if any(a <= hit.start < b for a, b in benefits):
                 continue
+            if profile_only:
+                sentence = reader.sentence(hit.start)
+                if not _PROFILE_SENTENCE.search(sentence) or _BENEFIT_CUE.search(sentence):
+                    continue
             skill = lex.skills[hit.skill]
             surface = block.text[hit.start : hit.end]
             adjective = _is_adjective(surface, skill) and not _describes_other_noun(

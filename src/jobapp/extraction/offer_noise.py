@@ -28,7 +28,7 @@ _CHROME = re.compile(
     r"report this job|alertes? (?:e-?mail|emploi)|job alerts?|offres similaires|similar jobs|voir (?:plus|toutes)|"
     r"see (?:more|all)|retour aux (?:offres|resultats)|back to (?:jobs|results|search)|sauvegarder|"
     r"save job|telecharger l'application|download the app|suivez-nous|follow us|newsletter|nous contacter|"
-    r"contact us|aide|help center|faq|recrutement responsable|publiee? (?:il y a|le)|posted \d+|"
+    r"contact us|centre d'aide|aide en ligne|besoin d'aide|help cent(?:er|re)|faq|recrutement responsable|publiee? (?:il y a|le)|posted \d+|"
     r"reference de l'offre|job id|ref(?:erence)? ?:)\b"
 )
 _COPYRIGHT = re.compile(r"[\u00a9]|\(c\)\s*\d{4}")
@@ -58,6 +58,8 @@ def is_chrome_line(line: str) -> bool:
     norm = normalise(line)
     if not norm:
         return False
+    if norm in ("aide", "help"):  # a menu entry; "Aide à la toilette" is a task
+        return True
     words = norm.split()
     if _COPYRIGHT.search(line) and len(words) <= 20:
         return True
