@@ -175,6 +175,17 @@ def main() -> None:
     say("largest: " + ", ".join(f"{r['name']} {r['peak_mb']:.0f} MB ({r['outcome']})" for r in biggest))
     clear_kinds = Counter(r["detail"].split(":")[0] for r in results if r["outcome"] == "clear")
     say("clear errors by class: " + ", ".join(f"{k} {v}" for k, v in clear_kinds.most_common()))
+    # A parser exception caught at the child's boundary is reported as "could not be read (KeyError)":
+    # a clear error for the user, but also a place where a more precise check could be written.
+    caught = Counter(
+        r["detail"].rsplit("(", 1)[-1].split(")")[0]
+        for r in results
+        if r["outcome"] == "clear" and "could not be read (" in r["detail"]
+    )
+    say(
+        f"of which parser exceptions caught at the child boundary: {sum(caught.values())} "
+        f"({', '.join(f'{k} {v}' for k, v in caught.most_common()) or 'none'})"
+    )
     if args.out and not args.only:
         Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
 

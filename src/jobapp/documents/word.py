@@ -155,7 +155,11 @@ def _read_docx(data: bytes, name: str) -> tuple[str, list[str]]:
     warnings: list[str] = []
     head: list[str] = []
     foot: list[str] = []
-    for section in document.sections:
+    try:
+        sections = list(document.sections)
+    except Exception as exc:  # e.g. a body whose root is not <w:document>
+        raise _unreadable(name, exc) from None
+    for section in sections:
         for part, out in ((section.header, head), (section.footer, foot)):
             try:
                 if part.is_linked_to_previous and out:
