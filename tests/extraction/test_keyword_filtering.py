@@ -204,3 +204,162 @@ def test_requirement_cues_in_real_french_sentences() -> None:
     text = "Nous recherchons une personne impliquée qui souhaite s'investir sur le long terme."
     level = RequirementReader(text).level(text.index("impliquée"), text.index("impliquée") + 9)
     assert level.required  # "qui souhaite" is the verb, not "souhaité"
+
+
+# Snippets written for these tests in the style of France Travail and NHS Jobs adverts (their
+# field lines, lists and phrasing), not copied from any offer.
+FT_FIELDS = """Agent de propreté (H/F) — NETTOIE PLUS — 37 - Tours
+
+Entreprise : NETTOIE PLUS
+Lieu : 37 - Tours
+Contrat : CDD - 3 Mois
+Expérience : Débutant accepté
+
+Vous assurez le nettoyage des bureaux et des sanitaires.
+Vous respectez les consignes d'hygiène et de sécurité.
+
+Formation : Propreté CAP, BEP ou équivalents
+Permis : B - Véhicule léger
+"""
+
+NHS_FIELDS = """Domestic Assistant — Riverside Community Health NHS Trust — Kendal, LA9 7RG
+
+Employer: Riverside Community Health NHS Trust
+Location: Kendal, LA9 7RG
+Employment type: part time
+
+You will carry out cleaning duties on the wards and follow infection control procedures.
+Previous cleaning experience is essential. The ability to speak Welsh is desirable.
+"""
+
+
+def test_job_board_field_lines_are_metadata() -> None:
+    kws = _by_canonical(FT_FIELDS)
+    terms = {k.term.casefold() for k in kws.values()}
+    assert not terms & {"débutant accepté", "nettoie plus", "tours", "cdd"}
+    assert "Cleaning services" in kws
+    assert kws["Driving licence"].required  # "Permis :" is a requirement, not metadata
+    assert "Vocational certificate" in kws  # so is "Formation :"
+    kws = _by_canonical(NHS_FIELDS)
+    for term in (k.term for k in kws.values()):
+        assert not mentions_place(term), term
+        assert "riverside" not in term.casefold() and "part time" not in term.casefold(), term
+    assert kws["Cleaning services"].required
+    assert not kws["Welsh"].required
+
+
+def test_care_tasks_are_not_taken_for_site_chrome() -> None:
+    text = """Auxiliaire de vie (H/F) — AIDE ET DOMICILE 44 — 44 - Nantes
+
+Vos missions :
+- Aide au lever et au coucher ;
+- Aide à la toilette ;
+- Aide à la prise des repas.
+"""
+    kws = _by_canonical(text)
+    assert "Care assistance" in kws
+    assert kws["Care assistance"].term.casefold().startswith("aide")  # not the job title
+    assert is_chrome_line("Aide")
+    assert is_chrome_line("Centre d'aide")
+    assert not is_chrome_line("- Aide à la toilette ;")
+
+
+def test_a_lead_sentence_opens_the_profile() -> None:
+    # No heading at all, as in many France Travail offers: the colon sentence says who is wanted.
+    text = """Préparateur de commandes (H/F) — 59 - Lille
+
+Vous préparez les commandes et rejoignez une équipe jeune et dynamique.
+Nous recherchons des personnes qui :
+- sont rigoureuses
+- aiment travailler en équipe
+"""
+    kws = _by_canonical(text)
+    assert "Rigour" in kws and "Teamwork" in kws
+    assert "Motivation" not in kws  # "une équipe jeune et dynamique" describes the team
+
+
+def test_a_sector_is_a_keyword_only_after_an_experience_cue() -> None:
+    employer = (
+        "Assistant informatique (H/F)\n\nRejoignez le service informatique d'un groupe du BTP en croissance."
+    )
+    assert "Construction" not in _by_canonical(employer)
+    asked = "Assistant informatique (H/F)\n\nVous avez une première expérience dans le BTP."
+    assert "Construction" in _by_canonical(asked)
+    nhs = "IT Officer\n\nYou will join the IT Department of a busy acute hospital."
+    assert "Healthcare" not in _by_canonical(nhs)
+
+
+def test_the_employers_services_are_not_keywords() -> None:
+    text = """Cook/Housekeeper — Valley Partnership NHS Foundation Trust — Leeds
+
+Adult Mental Health Services, Intensive Rehabilitation Service.
+You will prepare meals and keep the kitchen clean, following food hygiene rules.
+"""
+    kws = _by_canonical(text)
+    assert "Psychology" not in kws and "Physiotherapy" not in kws
+    assert "Cooking" in kws or "Food safety" in kws
+
+
+def test_benefit_lists_without_bullets() -> None:
+    text = """Healthcare Assistant — Northfield Care NHS Trust — Hull
+
+You will support patients with personal care and take observations.
+In return we offer the following benefits:-
+
+A flexible working pattern to suit you
+
+NHS Pension scheme
+
+Free annual mandatory training updates
+"""
+    kws = _by_canonical(text)
+    assert "Flexibility" not in kws and "Training management" not in kws
+    assert "Vital signs" in kws or "Care assistance" in kws
+
+
+def test_a_profile_sentence_under_benefits_is_read() -> None:
+    text = """Chef de cuisine (H/F) — 69 - Villeurbanne
+
+Vous élaborez les menus et gérez les commandes.
+
+Avantages :
+- Mutuelle et prévoyance
+- Tickets restaurant
+Vous êtes reconnu(e) pour votre sens de l'organisation et votre goût pour le travail en équipe.
+"""
+    kws = _by_canonical(text)
+    assert "Teamwork" in kws and "Organisation skills" in kws
+    assert not any("mutuelle" in k.term.casefold() for k in kws.values())
+
+
+def test_qualities_of_others_are_not_asked_of_the_candidate() -> None:
+    text = """Aide à domicile (H/F) — 35 - Rennes
+
+Vous accompagnez les bénéficiaires en préservant leur autonomie.
+"""
+    assert "Autonomy" not in _by_canonical(text)
+    asked = text + "Vous êtes autonome et ponctuel(le).\n"
+    assert "Autonomy" in _by_canonical(asked)
+
+
+def test_must_have_and_nice_to_have_with_field_lines() -> None:
+    text = """Chauffeur livreur (H/F) — 13 - Marseille
+
+Expérience : 1 An(s) - exigé
+
+Vous assurez la livraison des clients professionnels et le chargement du véhicule.
+Le CACES 1 serait un plus. Permis C obligatoire.
+"""
+    kws = _by_canonical(text)
+    assert kws["Heavy vehicle licence"].required
+    assert not kws["CACES"].required
+    assert kws["Goods delivery"].required
+    english = """Stores Assistant — Eastgate Hospitals NHS Trust — Bristol
+
+You will receive, store and issue goods and carry out stock-taking.
+A full driving licence is essential. Experience of manual handling would be beneficial.
+"""
+    kws = _by_canonical(english)
+    assert kws["Inventory management"].required
+    assert kws["Driving licence"].required
+    assert not kws["Manual handling"].required

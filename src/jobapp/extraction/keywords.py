@@ -180,7 +180,7 @@ _PERSON_WORDS = frozenset(
 _BENEFIT_CUE = re.compile(
     r"\b(?:we offer|we can offer|in return|benefits?|avantages?|nous (?:vous )?(?:offrons|proposons)|"
     r"vous offre|vous propose|what we offer|on vous offre|on vous propose|"
-    r"vous beneficierez|you will (?:receive|get|benefit)|access to|acces a|pension scheme|annual leave|"
+    r"vous beneficierez|you will (?:get|benefit)|you will receive (?:a|an|full|free|training|support|access|regular|\d)|access to|acces a|pension scheme|annual leave|"
     r"conges payes|mutuelle|tickets? restaurants?|terms and conditions|conditions of service|"
     r"subject to|sous reserve|will be provided|will be given|sera dispensee?|est prevue?|"
     r"opportunit(?:y|ies) for|opportunites? de|possibilites? d'evolution|career (?:development|pathways?)|"
@@ -255,10 +255,24 @@ def _is_adjective(surface: str, skill: Skill) -> bool:
 def _describes_other_noun(text: str, start: int, end: int) -> bool:
     """Is the adjective at ``text[start:end]`` attached to a company/team noun ("équipe
     bienveillante", "innovative organisation") rather than to the candidate?"""
-    before = tokenize(text[max(0, start - 40) : start])
-    after = tokenize(text[end : end + 40])
-    near = [t.norm for t in before[-2:] if not t.stop][-1:] + [t.norm for t in after[:2] if not t.stop][:1]
-    return any(w in _NOT_CANDIDATE_NOUNS for w in near)
+    # Up to two words back within the clause ("une plateforme logistique moderne et dynamique"),
+    # the next word after it ("an innovative organisation").
+    head = re.split(r"[,.;:!?()\n]", text[max(0, start - 60) : start])[-1]
+    before = [t.norm for t in tokenize(head) if not t.stop][-2:]
+    after = [t.norm for t in tokenize(text[end : end + 40])[:2] if not t.stop][:1]
+    return any(w in _NOT_CANDIDATE_NOUNS for w in before + after)
+
+
+# "en préservant *leur* autonomie", "assurant *leur* fiabilité": a quality
+# of someone or something else (residents, data), not asked of the candidate. ("their", "his/her"
+# initiative is the post holder's in English offers.)
+_OTHERS_POSSESSIVES = frozenset(["leur", "leurs", "son", "sa", "ses", "its"])
+
+
+def _belongs_to_others(text: str, start: int) -> bool:
+    """Is the soft-skill noun at ``start`` owned by someone else ("leur autonomie")?"""
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and before[-1].casefold() in _OTHERS_POSSESSIVES
 
 
 def _is_person(surface: str, skill: Skill, in_title: bool = False) -> bool:
@@ -423,6 +437,8 @@ def offer_keywords(text: str, limit: int = 25, *, company: str = "") -> list[Key
             )
             if _is_adjective(surface, skill) and not adjective:
                 continue  # "une équipe bienveillante": the employer's self-portrait
+            if skill.category == "soft" and _belongs_to_others(block.text, hit.start):
+                continue
             if skill.category not in ("tool", "language") and _names_a_unit(block.text, hit.start, hit.end):
                 continue
             person = _is_person(surface, skill, block.key == "title")
