@@ -286,9 +286,23 @@ def _is_person(surface: str, skill: Skill, in_title: bool = False) -> bool:
     first, last = toks[0].stem, toks[-1].stem
     return (
         any(t.stem in _PERSON_WORDS for t in toks)
-        or (len(first) > 4 and first.endswith(_PERSON_SUFFIXES_FR))
-        or (len(last) > 4 and last.endswith(_PERSON_SUFFIXES_EN))
+        or (len(first) > 4 and first.endswith(_PERSON_SUFFIXES_FR) and first not in _THINGS)
+        or (len(last) > 4 and last.endswith(_PERSON_SUFFIXES_EN) and last not in _THINGS)
     )
+
+
+# Nouns of things that end like agent nouns ("réunions de chantier", "cahier des charges", "suivi
+# des dossiers", "staff rosters", "printer support"): no people.
+_THINGS = frozenset(
+    ["cahier", "dossier", "chantier", "atelier", "fichier", "papier", "metier", "courrier", "calendrier",
+     "clavier", "escalier", "acier", "panier", "quartier", "planning", "roster", "computer", "printer",
+     "server", "container", "register", "paper", "water", "order", "folder", "filter", "router",
+     "scanner", "trailer", "timber", "tender", "ledger", "letter", "number", "power", "matter", "career",
+     "cluster", "compiler", "docker", "kubernetes", "powerpoint", "parameter", "meter", "boiler",
+     "generator", "motor", "sensor", "processor", "elevator", "escalator", "monitor", "radiator",
+     "reactor", "tractor", "vector", "sector", "factor", "floor", "door", "interior", "exterior",
+     "behaviour", "behavior", "colour", "color", "labour", "labor", "error", "mirror", "indicator"]
+)  # fmt: skip
 
 
 # "Patient Transport Service", "Adult Mental Health Services", "the IT Department": the name of a
