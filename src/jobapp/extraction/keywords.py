@@ -285,7 +285,7 @@ def _is_person(surface: str, skill: Skill, in_title: bool = False) -> bool:
         return False
     first, last = toks[0].stem, toks[-1].stem
     return (
-        any(t.stem in _PERSON_WORDS for t in toks)
+        any(t.norm in _PERSON_WORDS for t in toks)  # "chargé", not "cahier des charges"
         or (len(first) > 4 and first.endswith(_PERSON_SUFFIXES_FR) and first not in _THINGS)
         or (len(last) > 4 and last.endswith(_PERSON_SUFFIXES_EN) and last not in _THINGS)
     )
@@ -301,7 +301,8 @@ _THINGS = frozenset(
      "cluster", "compiler", "docker", "kubernetes", "powerpoint", "parameter", "meter", "boiler",
      "generator", "motor", "sensor", "processor", "elevator", "escalator", "monitor", "radiator",
      "reactor", "tractor", "vector", "sector", "factor", "floor", "door", "interior", "exterior",
-     "behaviour", "behavior", "colour", "color", "labour", "labor", "error", "mirror", "indicator"]
+     "behaviour", "behavior", "colour", "color", "labour", "labor", "error", "mirror", "indicator",
+     "emballer", "depanner", "nettoyer", "encaisser", "livrer", "diagnostiquer", "planifier"]
 )  # fmt: skip
 
 
