@@ -121,3 +121,13 @@ def test_docx_checks_name_the_file_and_the_limit():
     laughs = f'<!DOCTYPE d [<!ENTITY a "aaaa">]><w:document {w}>&a;</w:document>'
     with pytest.raises(InvalidInput, match="entities or a DTD"):
         scan_xml(docx(laughs), "moi.docx")
+
+
+def test_a_cv_path_is_never_read_past_the_size_limit(monkeypatch):
+    from jobapp.documents import read_cv_path
+
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 1024)
+    started = time.monotonic()
+    with pytest.raises(LimitExceeded, match=r"zero: the file size \(1 KB\) is over the limit of 1 KB"):
+        read_cv_path("/dev/zero")  # endless: reading it whole would never return
+    assert time.monotonic() - started < 2

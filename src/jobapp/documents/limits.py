@@ -70,6 +70,13 @@ def too_big(name: str, what: str, limit: str, hint: str | None = None) -> LimitE
     )
 
 
+def size_text(size: int) -> str:
+    """'20 MB', '1.5 MB' or '900 KB' for messages."""
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.3g} MB"
+    return f"{max(size, 1) / 1024:.3g} KB"
+
+
 def display_name(filename: str, kind: str) -> str:
     """'cv.pdf' or 'This PDF' for messages."""
     return filename or f"This {kind}"

@@ -80,7 +80,9 @@ def extract_pdf(data: bytes, filename: str = "") -> PdfText:
     name = limits.display_name(filename, "PDF")
     if len(data) > limits.MAX_FILE_BYTES:
         raise limits.too_big(
-            name, f"the file size ({len(data) // 1024} KB)", f"{limits.MAX_FILE_BYTES // 2**20} MB"
+            name,
+            f"the file size ({limits.size_text(len(data))})",
+            f"{limits.size_text(limits.MAX_FILE_BYTES)}",
         )
     if reference_cycle(data):
         raise InvalidInput(
@@ -202,8 +204,8 @@ def _read_text_layer(data: bytes, name: str) -> _TextLayer:
             if size > limits.MAX_PAGE_CONTENT_BYTES:
                 raise limits.too_big(
                     name,
-                    f"page {number}'s drawing instructions ({size // 1024} KB)",
-                    f"{limits.MAX_PAGE_CONTENT_BYTES // 2**20} MB",
+                    f"page {number}'s drawing instructions ({limits.size_text(size)})",
+                    f"{limits.size_text(limits.MAX_PAGE_CONTENT_BYTES)}",
                 )
             try:
                 chars = dedupe(page.chars)

@@ -79,8 +79,8 @@ def read_cv(data: bytes, filename: str = "") -> CvDocument:
     if len(data) > limits.MAX_FILE_BYTES:
         raise limits.too_big(
             filename or "This file",
-            f"the file size ({len(data) // 1024} KB)",
-            f"{limits.MAX_FILE_BYTES // 2**20} MB",
+            f"the file size ({limits.size_text(len(data))})",
+            f"{limits.size_text(limits.MAX_FILE_BYTES)}",
         )
     kind = sniff_format(data)
     warnings: list[str] = []
@@ -129,7 +129,8 @@ def read_cv_path(path: str | Path) -> CvDocument:
     """Read a CV from disk (the CLI's entry point)."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:  # at most one byte past the limit: /dev/zero or a 10 GB file stay out
+            data = fh.read(limits.MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise InvalidInput(f"No such file: {path}", hint="Check the path of the CV file.") from None
     except IsADirectoryError:

@@ -29,7 +29,9 @@ def extract_docx(data: bytes, filename: str = "") -> tuple[str, list[str]]:
     name = limits.display_name(filename, "Word file")
     if len(data) > limits.MAX_FILE_BYTES:
         raise limits.too_big(
-            name, f"the file size ({len(data) // 1024} KB)", f"{limits.MAX_FILE_BYTES // 2**20} MB"
+            name,
+            f"the file size ({limits.size_text(len(data))})",
+            f"{limits.size_text(limits.MAX_FILE_BYTES)}",
         )
     check_package(data, name)
     return limits.run_bounded(_read_docx, data, name, name=name, kind="Word file")
@@ -58,15 +60,15 @@ def check_package(data: bytes, name: str) -> None:
     if total > limits.MAX_DOCX_UNCOMPRESSED:
         raise limits.too_big(
             name,
-            f"its uncompressed size ({total // 2**20} MB)",
-            f"{limits.MAX_DOCX_UNCOMPRESSED // 2**20} MB",
+            f"its uncompressed size ({limits.size_text(total)})",
+            f"{limits.size_text(limits.MAX_DOCX_UNCOMPRESSED)}",
         )
     for info in infos:
         if info.filename.endswith((".xml", ".rels")) and info.file_size > limits.MAX_DOCX_XML_PART:
             raise limits.too_big(
                 name,
-                f"the part {info.filename} ({info.file_size // 2**20} MB)",
-                f"{limits.MAX_DOCX_XML_PART // 2**20} MB",
+                f"the part {info.filename} ({limits.size_text(info.file_size)})",
+                f"{limits.size_text(limits.MAX_DOCX_XML_PART)}",
             )
 
 
@@ -90,7 +92,7 @@ def scan_xml(data: bytes, name: str) -> None:
                     raise limits.too_big(
                         name,
                         f"the part {info.filename}",
-                        f"{limits.MAX_DOCX_XML_PART // 2**20} MB uncompressed",
+                        f"{limits.size_text(limits.MAX_DOCX_XML_PART)} uncompressed",
                     )
                 nesting = 0
                 for event, element in iterparse(io.BytesIO(raw), events=("start", "end"), forbid_dtd=True):
