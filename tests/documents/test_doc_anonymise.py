@@ -88,18 +88,19 @@ def test_things_that_matter_for_matching_stay(text):
         ("10 Downing Street", "[ADDRESS]", "address"),
         (
             "Adresse : Résidence les Pins, bât. B, 33000 Bordeaux",
-            "Adresse : [ADDRESS] [POSTCODE] Bordeaux",
+            "Adresse : [ADDRESS], [POSTCODE] Bordeaux",  # the comma stays, as in "[ADDRESS], [POSTCODE] Paris"
             "address",
         ),
         ("Lyon, London NW1 6XE", "Lyon, London [POSTCODE]", "postcode"),
-        ("Né le 12/03/1990 à Lyon", "Né le [BIRTHDATE] à Lyon", "birthdate"),
+        # the place of birth tells origin, which a "CV anonyme" removes like nationality (issue 12)
+        ("Né le 12/03/1990 à Lyon", "Né le [BIRTHDATE] à [BIRTHPLACE]", "birthdate"),
         ("née le 3 mars 1990", "née le [BIRTHDATE]", "birthdate"),
         ("Date de naissance : 12.03.1990", "Date de naissance : [BIRTHDATE]", "birthdate"),
         ("Date of birth: 12 March 1990", "Date of birth: [BIRTHDATE]", "birthdate"),
         ("Born on March 12, 1990", "Born on [BIRTHDATE]", "birthdate"),
         ("DOB: 1990-03-12", "DOB: [BIRTHDATE]", "birthdate"),
         ("né en 1990", "né en [BIRTHDATE]", "birthdate"),
-        ("Born in 1988 in Leeds", "Born in [BIRTHDATE] in Leeds", "birthdate"),
+        ("Born in 1988 in Leeds", "Born in [BIRTHDATE] in [BIRTHPLACE]", "birthdate"),
         ("Âge : 34 ans", "Âge : [BIRTHDATE]", "birthdate"),
     ],
 )
