@@ -480,7 +480,9 @@ def offer_keywords(text: str, limit: int = 25, *, company: str = "") -> list[Key
                 phrase_count[phrase.key] += phrase.count
                 phrase_display.setdefault(phrase.key, phrase.display)
     names = company_keys(text, company or fields["company"])
-    for part in header[1:]:
+    # The header's second part is the employer; the place and the contract after it are no names
+    # ("IT - Helpdesk Support, Leamington Spa" must not hide "IT support").
+    for part in header[1:2]:
         names |= company_keys("", part)
     french = any(e.adjective for e in found.values()) and detect_language(text) == "fr"
     weighted: list[tuple[float, Keyword]] = []
