@@ -363,3 +363,12 @@ A full driving licence is essential. Experience of manual handling would be bene
     assert kws["Inventory management"].required
     assert kws["Driving licence"].required
     assert not kws["Manual handling"].required
+
+
+def test_the_employers_mission_statement_is_no_requirement() -> None:
+    mission = (
+        "Stores Supervisor\n\nOur team supports frontline colleagues in delivering exceptional patient care."
+    )
+    assert "Patient care" not in _by_canonical(mission)
+    asked = "Staff Nurse\n\nYou will deliver high quality patient care on a busy surgical ward."
+    assert "Patient care" in _by_canonical(asked)

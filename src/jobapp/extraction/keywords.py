@@ -275,6 +275,14 @@ def _belongs_to_others(text: str, start: int) -> bool:
     return bool(before) and before[-1].casefold() in _OTHERS_POSSESSIVES
 
 
+# "to support a high standard of patient care", "in delivering exceptional patient care", "une
+# prise en charge de qualité": the employer's mission statement when no candidate is in the sentence.
+_PRAISE_BEFORE = re.compile(
+    r"(?:high[- ]quality|excellent|exceptional|outstanding|first[- ]class|world[- ]class|the best|"
+    r"integrated|high standards? of|safe(?: and effective)?|de qualite|d'excellence)\s*$"
+)
+
+
 def _is_person(surface: str, skill: Skill, in_title: bool = False) -> bool:
     """A job title or a colleague ("Accountant", "chef de chantier") rather than the skill itself.
     In the offer's title even a skill named after a person ("Medical secretary") is the job."""
@@ -453,6 +461,12 @@ def offer_keywords(text: str, limit: int = 25, *, company: str = "") -> list[Key
             if _is_adjective(surface, skill) and not adjective:
                 continue  # "une équipe bienveillante": the employer's self-portrait
             if skill.category == "soft" and _belongs_to_others(block.text, hit.start):
+                continue
+            if (
+                skill.category == "hard"
+                and _PRAISE_BEFORE.search(normalise(block.text[max(0, hit.start - 30) : hit.start]))
+                and not _CANDIDATE_CUE.search(reader.sentence(hit.start))
+            ):
                 continue
             if skill.category not in ("tool", "language") and _names_a_unit(block.text, hit.start, hit.end):
                 continue
