@@ -372,3 +372,15 @@ def test_the_employers_mission_statement_is_no_requirement() -> None:
     assert "Patient care" not in _by_canonical(mission)
     asked = "Staff Nurse\n\nYou will deliver high quality patient care on a busy surgical ward."
     assert "Patient care" in _by_canonical(asked)
+
+
+def test_the_headers_place_is_no_phrase_keyword() -> None:
+    text = """Vendeur en boulangerie (H/F) — FOURNIL DU PORT — 85 - Sables-d'Olonne
+
+Profil :
+Vous habitez près des Sables d'Olonne ou pouvez rejoindre les Sables d'Olonne tôt le matin.
+Vous aimez le contact client et la vente.
+"""
+    terms = [k.term.casefold() for k in offer_keywords(text)]
+    assert not any("olonne" in t for t in terms), terms
+    assert any(t in ("vente", "sales") for t in terms) or "Sales" in _by_canonical(text)

@@ -498,6 +498,10 @@ def offer_keywords(text: str, limit: int = 25, *, company: str = "") -> list[Key
     # ("IT - Helpdesk Support, Leamington Spa" must not hide "IT support").
     for part in header[1:2]:
         names |= company_keys("", part)
+    # The place and contract parts still rule out offer-specific phrases ("Sables d'Olonne").
+    header_words = set(names)
+    for part in header[2:]:
+        header_words |= company_keys("", part)
     french = any(e.adjective for e in found.values()) and detect_language(text) == "fr"
     weighted: list[tuple[float, Keyword]] = []
     for skill_idx, entry in found.items():
@@ -510,7 +514,7 @@ def offer_keywords(text: str, limit: int = 25, *, company: str = "") -> list[Key
         value = entry.score * CATEGORY_WEIGHT.get(skill.category, 0.6)
         required = entry.level.required if entry.level else True
         weighted.append((value, Keyword(term, skill.category, value, skill.canonical, required)))
-    weighted.extend(_phrases(phrase_count, phrase_display, names, limit))
+    weighted.extend(_phrases(phrase_count, phrase_display, header_words, limit))
     weighted.sort(key=lambda kv: -kv[0])
     top = weighted[:limit]
     best = top[0][0] if top else 1.0
