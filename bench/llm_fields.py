@@ -225,7 +225,8 @@ def main() -> None:
     results: dict[str, dict[str, Any]] = {"summary": {}, "profile": {}, "explanation": {}}
     rules = run_steps(None, cvs, offers, args.explanations, {})
     for step, (records, secs) in rules.items():
-        results[step]["rules"] = measure(step, "rules", records, secs)
+        if records:  # a step with an empty sample (--cvs 0) is not measured
+            results[step]["rules"] = measure(step, "rules", records, secs)
     policy: dict[str, dict[str, list[str]]] = {}
     for spec in specs:
         llm = get_llm(spec)
@@ -235,6 +236,8 @@ def main() -> None:
         runs = run_steps(llm, cvs, offers, args.explanations, rules)
         policy[key] = {}
         for step, (records, secs) in runs.items():
+            if not records:
+                continue
             results[step][key] = measure(step, key, records, secs)
             policy[key][step] = winners(results[step][key], results[step]["rules"])
 
