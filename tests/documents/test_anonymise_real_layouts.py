@@ -215,6 +215,15 @@ def test_candidate_introducing_themself():
     assert leaks(result, "Ysolde", "Quéméner", "24 ans") == []
 
 
+def test_a_surname_that_is_a_city_keeps_the_city_of_past_jobs():
+    result = anon("Julien PARIS\nDéveloppeur\nStage chez Thales, Paris\nJ. Paris\nj.paris@example.com")
+    assert result.text == "[NAME]\nDéveloppeur\nStage chez Thales, Paris\nJ. [NAME]\n[EMAIL]"
+
+
+def test_name_with_its_age_in_brackets():
+    assert anon("Marie Dupont (34)\nInfirmière").text == "[NAME] ([BIRTHDATE])\nInfirmière"
+
+
 def test_no_name_is_invented_from_titles_places_or_skill_lists():
     for text in [
         "CONSTRUCTION LABORER\nProfessional Summary\nReliable Construction worker",
@@ -292,6 +301,7 @@ def test_no_address_in_ordinary_lines(text):
         ("Instagram : @chloe.marchetti", "Instagram : [HANDLE]"),
         ("in/marie-dupont-7b21", "[HANDLE]"),
         ("+1 (417) 555-0148 ext. 12", "[PHONE] ext. 12"),
+        ("Skype : marie.dupont84 | Discord : mdupont#1234", "Skype : [HANDLE] | Discord : [HANDLE]"),
         ("0470/55.02.36 | +32 2 555 03 48 | 0041 91 555 07 77", "[PHONE] | [PHONE] | [PHONE]"),
         ("+44 (0) 7700 900345 · 029 2018 0456 · 416-555-0198", "[PHONE] · [PHONE] · [PHONE]"),
         (
@@ -335,6 +345,7 @@ def test_the_issue_example_canadian_engineer():
         ("Date de naissance : 3 mars 1995 (29 ans)", "Date de naissance : [BIRTHDATE] ([BIRTHDATE])"),
         ("Née le 12/03/1990 à Casablanca (Maroc)", "Née le [BIRTHDATE] à [BIRTHPLACE]"),
         ("DOB: 03/12/1988", "DOB: [BIRTHDATE]"),
+        ("Année de naissance : 1990", "Année de naissance : [BIRTHDATE]"),
         ("I am a 35-year-old nurse.", "I am a [BIRTHDATE] nurse."),
         ("Nationalité : franco-marocaine", "Nationalité : [NATIONALITY]"),
         ("Nationality: British/Nigerian", "Nationality: [NATIONALITY]"),

@@ -78,7 +78,7 @@ _LABELLED_SITE = re.compile(
     rf"(?P<site>[\w-]+(?:\.[\w-]+)*\.(?:{_TLDS})(?:/[^\s|,;)]*)?)"
 )
 _HANDLE_LABELLED = re.compile(
-    rf"(?i)\b(?:{_PROFILE_NAMES})\s*[:：]\s*(?!\[)(?P<handle>(?:/?in/)?@?[\w.-]{{2,}}[\w])"
+    rf"(?i)\b(?:{_PROFILE_NAMES})\s*[:：]\s*(?!\[)(?P<handle>(?:/?in/)?@?[\w.-]{{2,}}[\w](?:#\d{{4}})?)"
     r"(?=\s*(?:$|[|,;•·\n])|\s{2,})",
     re.MULTILINE,
 )

@@ -187,6 +187,7 @@ def references_ranges(text: str) -> list[tuple[int, int]]:
 def _name_runs(segment: str) -> list[str]:
     """The segment if it is name-shaped once the words that introduce a name are cut ("CV Camille
     Rousseau", "Signé : Marie Dupont", "Mme Hélène Petit")."""
+    segment = re.sub(r"\s*\([^()]{0,30}\)\s*$", "", segment.strip())  # "Marie Dupont (34)"
     segment = _LEAD_WORDS.sub("", segment.strip(" •*:.-–—()[]\"'")).strip()
     return [segment] if looks_like_name(segment) else []
 
@@ -294,8 +295,8 @@ def _accepted(cand: _Candidate) -> bool:
     first, a footer, a signature) a given name or the e-mail must agree, or spaCy and the layout."""
     if cand.pair and not cand.evidence:
         return False  # "FRAMEWORKS" / "Symfony" is a skills list
-    if cand.line_no < TOP_LINES:
-        return cand.score > 0
+    if cand.line_no < TOP_LINES:  # shape alone: a line of its own ("Byungjin Park"), not one item of a list
+        return cand.score > 0 and (cand.evidence or cand.whole_line)
     if not (cand.evidence or cand.structure):
         return False
     if cand.line_no < HEADER_LINES:
@@ -388,15 +389,18 @@ def find_names(
 
 
 def _token_sets(names: list[str]) -> tuple[set[str], set[str]]:
-    """(whole name words, parts of hyphenated ones): "Jean-Pierre" is also written "Jean Pierre",
-    but a lone "Mary" of "Mary-Kate" may be "St Mary's Hospital"."""
+    """(name words removed wherever they are, words removed only beside another name word).
+
+    The second set holds parts of hyphenated names ("Jean-Pierre" is also written "Jean Pierre",
+    but a lone "Mary" of "Mary-Kate" may be "St Mary's Hospital") and surnames that are cities
+    ("Julien Paris": the Paris of a past job stays)."""
     whole: set[str] = set()
     parts: set[str] = set()
     for name in names:
         for token in name.split():
             if _INITIAL.match(token) or token.lower() in _PARTICLES or len(token) < 2:
                 continue
-            whole.add(token)
+            (parts if fold_key(token) in places() and len(names) == 1 else whole).add(token)
             for part in re.split(r"[-'’]", token):
                 if len(part) >= 3 and part.lower() not in _PARTICLES and part != token:
                     parts.add(part)
@@ -449,15 +453,18 @@ def name_spans(text: str, names: list[str]) -> list[Span]:
         ]
     hits = sorted(set(hits))
     whole = {fold(t).lower() for t in _token_sets(names)[0]}
+    initials = {fold(t)[0].upper() for n in names for t in n.split() if t[:1].isalpha()}
     kept: list[tuple[int, int]] = []
     for i, (start, end) in enumerate(hits):
         value = text[start:end]
         neighbours = [h for h in hits[max(0, i - 2) : i + 3] if h != (start, end)]
         beside = any(not text[min(e, end) : max(s, start)].strip(" \t-") for s, e in neighbours)
         if fold(value).lower().replace(" ", "") not in whole and " " not in value.strip():
-            # a part of a hyphenated name ("Mary" of "Mary-Kate"): beside another name word only,
-            # never in "St Mary's" or "Saint-Pierre"
+            # a part of a hyphenated name ("Mary" of "Mary-Kate") or a city surname: beside another
+            # name word or its initial ("J. Paris") only, never in "St Mary's" or "Saint-Pierre"
             before = text[max(0, start - 7) : start]
+            initial = re.search(r"\b([A-ZÀ-Þ])\.[ \t]*$", before)
+            beside = beside or bool(initial and initial.group(1) in initials)
             if not (beside or _handle_context(text, start, end)) or re.search(
                 r"(?i)\b(?:st\.?|saint|sainte|san|santa)[ -]$", before
             ):

@@ -37,6 +37,11 @@ _SEP = r"(?:\s*[:：]\s*|\s+)"
 _BIRTHDATES = [
     re.compile(rf"(?<!\w){_BIRTH_LABEL}\s*[:：]?\s*(?P<v>{_DATE})", _F),
     re.compile(r"(?<!\w)(?:n[ée]\(?e?\)?|born)\s+(?:en|in)\s+(?P<v>(?:19|20)\d{2})\b", _F),
+    re.compile(
+        r"(?<!\w)(?:ann[ée]e\s+de\s+naissance|year\s+of\s+birth|birth\s+year|date\s+de\s+naissance|"
+        r"date\s+of\s+birth|d\.?o\.?b\.?)\s*[:：]?\s*(?P<v>(?:19|20)\d{2})\b(?![/.-]\d)",
+        _F,
+    ),
     # ages: "Âge : 34 ans", "(34 ans)", "34 years old", "aged 34", "34 y.o."
     re.compile(
         r"(?<!\w)(?:[âa]ge|age)\s*[:：]?\s*(?P<v>\d{2}\s*(?:ans|years(?:\s+old)?|yrs|y\.o\.)?)(?!\w)", _F
@@ -52,6 +57,7 @@ _BIRTHDATES = [
     re.compile(r"(?<!\w)I\s*(?:am|'m)\s+(?P<v>\d{2})(?:\s*,|\s*\.|\s+and\b)", re.MULTILINE),
 ]
 #: "34 ans" on its own in a line of personal details ("Marie Dupont, 34 ans", "22 ans, permis B")
+_AGE_IN_BRACKETS = re.compile(r"\((1[6-9]|[2-6]\d|7[0-5])\)")
 _BARE_AGE = re.compile(
     r"(?<![\w-])(?:1[6-9]|[2-6]\d|7[0-5])\s*ans(?![ \t]*(?:d[e'’]|de\s|of|\w))", re.IGNORECASE
 )
@@ -211,6 +217,11 @@ def find_personal(text: str, extra_anchors: Iterable[Span] = ()) -> list[Span]:
     anchors += list(extra_anchors)
     spans += _bare_in_details_line(text, _BARE_AGE, "birthdate", anchors)
     spans += _bare_in_details_line(text, _CHILDREN_BARE, "family", anchors)
+    spans += [  # "Marie Dupont (34)": a bare number in brackets beside the name
+        Span(m.start(1), m.end(1), "birthdate")
+        for m in _AGE_IN_BRACKETS.finditer(text)
+        if any(line_bounds(text, a.start)[0] == line_bounds(text, m.start())[0] for a in extra_anchors)
+    ]
     spans += _nationality_adjectives(text, anchors)
     return spans
 
