@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 
 from jobapp.documents.addresses import find_addresses
 from jobapp.documents.contacts import find_contacts, identity_sources
-from jobapp.documents.names import find_names, name_spans, references_ranges
+from jobapp.documents.name_spans import name_spans
+from jobapp.documents.names import find_names, references_ranges
 from jobapp.documents.personal import find_personal
 from jobapp.documents.spans import PLACEHOLDER_RE, Span, fold_key
 

@@ -12,11 +12,13 @@ allowed), by evidence:
   Engineer" PER, so that only breaks ties);
 - it stands alone on its line, near the top, or beside the contact details.
 
-A "Nom : ..." label is always taken, and so are the words of the e-mail's local part that appear
-capitalised in the text ("Dupont" for "m.dupont@..."). Then each name word is removed everywhere:
-capitalised, in capitals, letter-spaced ("D U P O N T"), without accents; in lowercase only where
-it is a handle ("claire.petit_pro") or next to another name word, since a lowercase "claire" or
-"petit" in a sentence is the ordinary word.
+Shape alone is enough only in the first lines (and for a line of its own); further down — a
+two-column CV read sidebar first, a footer, a signature — a given name or the e-mail must agree, or
+spaCy and the layout together ("Prénom NOM" above a job title). Titles, places and skills lists
+("CONSTRUCTION LABORER", "(Anciennement Mines de Douai)", "FRAMEWORKS / Symfony") are never names
+without evidence. A "Nom : ..." label or "Je m'appelle ..." is always taken, and so are the words
+the e-mail's local part spells ("Dupont" for "m.dupont@..."). :mod:`name_spans` then finds every
+occurrence.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jobapp.documents.contacts import IdentitySources
-from jobapp.documents.spans import Span, fold, fold_key, job_words, places, word_list
+from jobapp.documents.spans import fold, fold_key, job_words, places, word_list
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +50,7 @@ _LABEL = re.compile(
     r"(?:[ \t]*[:：][ \t]*|[ \t]+(?=[A-ZÀ-Þ][^\n]{0,40}$))([^\n|,;:]+)",
     re.MULTILINE,
 )
-_PARTICLES = {
+PARTICLES = {
     "de", "du", "des", "da", "di", "do", "dos", "van", "von", "der", "den", "ter", "le", "la", "d'", "l'",
     "ben", "bin", "bint", "el", "al", "y", "zu", "af", "st", "st.",
 }  # fmt: skip
@@ -60,7 +62,7 @@ _LEAD_WORDS = re.compile(
     re.IGNORECASE,
 )
 _REFERENCES = re.compile(r"(?im)^[ \t]*(?:r[ée]f[ée]rences?(?:\s+professionnelles)?|referees?)\b[^\n]{0,20}$")
-_INITIAL = re.compile(r"^[A-ZÀ-Þ]\.?$")
+INITIAL = re.compile(r"^[A-ZÀ-Þ]\.?$")
 #: the candidate introducing themself: "Je m'appelle Ysolde", "My name is Ysolde Quéméner"
 _SELF_NAMED = re.compile(
     r"(?:je\s+m['’]appelle|mon\s+nom\s+est|my\s+name\s+is|moi\s+c['’]est)\s+"
@@ -113,7 +115,7 @@ def is_name_token(token: str) -> bool:
             continue
         camel = re.fullmatch(r"(?:Mc|Mac|De|Le|La|Di|Du|Van)([A-ZÀ-Þ])(\w+)", part)
         if (camel and camel.group(2).islower()) or (
-            part[1:].islower() and (part[0].isupper() or part in _PARTICLES)
+            part[1:].islower() and (part[0].isupper() or part in PARTICLES)
         ):
             continue
         return False
@@ -131,9 +133,9 @@ def looks_like_name(candidate: str) -> bool:
         return False
     real = 0
     for i, token in enumerate(tokens):
-        if _INITIAL.match(token):
+        if INITIAL.match(token):
             continue
-        if i > 0 and token.lower() in _PARTICLES:
+        if i > 0 and token.lower() in PARTICLES:
             continue
         if not is_name_token(token) or _stop(token):
             return False
@@ -266,7 +268,7 @@ def _title_follows(cand: _Candidate, lines: list[tuple[int, str]]) -> bool:
 def _score(
     cand: _Candidate, sources: IdentitySources, text: str, person: bool, lines: list[tuple[int, str]]
 ) -> float:
-    words = [w for w in cand.text.split() if not _INITIAL.match(w) and w.lower() not in _PARTICLES]
+    words = [w for w in cand.text.split() if not INITIAL.match(w) and w.lower() not in PARTICLES]
     spelled = _spelled_by(words, sources)
     given = _has_first_name(cand.text)
     if not given and not spelled:
@@ -386,121 +388,3 @@ def find_names(
     known = {fold_key(p) for n in names for t in n.split() for p in [t, *re.split(r"[-'’]", t)]}
     names += [w for w in spelled_words(text, sources) if fold_key(w) not in known]
     return names, nlp is not None
-
-
-def _token_sets(names: list[str]) -> tuple[set[str], set[str]]:
-    """(name words removed wherever they are, words removed only beside another name word).
-
-    The second set holds parts of hyphenated names ("Jean-Pierre" is also written "Jean Pierre",
-    but a lone "Mary" of "Mary-Kate" may be "St Mary's Hospital") and surnames that are cities
-    ("Julien Paris": the Paris of a past job stays)."""
-    whole: set[str] = set()
-    parts: set[str] = set()
-    for name in names:
-        for token in name.split():
-            if _INITIAL.match(token) or token.lower() in _PARTICLES or len(token) < 2:
-                continue
-            (parts if fold_key(token) in places() and len(names) == 1 else whole).add(token)
-            for part in re.split(r"[-'’]", token):
-                if len(part) >= 3 and part.lower() not in _PARTICLES and part != token:
-                    parts.add(part)
-    return whole, parts - whole
-
-
-def name_tokens(names: list[str]) -> list[str]:
-    """Words to remove everywhere: each name part (and its accent-free spelling), longest first."""
-    whole, parts = _token_sets(names)
-    return sorted(whole | parts, key=len, reverse=True)
-
-
-def full_name_variants(names: list[str]) -> set[str]:
-    """Whole-name spellings, whatever their case: as written, surname first, and "Prénom Nom"
-    rebuilt from separate "Nom :" / "Prénom :" labels."""
-    multi = [n for n in names if len(n.split()) > 1]
-    singles = [n for n in names if len(n.split()) == 1]
-    if len(singles) >= 2:
-        multi.append(" ".join(singles))
-    variants: set[str] = set()
-    for name in multi:
-        parts = name.split()
-        variants.update({name, " ".join([*parts[1:], parts[0]]), " ".join([parts[-1], *parts[:-1]])})
-    return variants
-
-
-_JOIN = re.compile(
-    r"^[ \t.\-]*(?:(?:[A-ZÀ-Þ]\.?|de|du|des|da|di|van|von|der|den|ter|le|la|d'|l'|ben|el|al)[ \t.\-]*)*$",
-    re.IGNORECASE,
-)
-
-
-def name_spans(text: str, names: list[str]) -> list[Span]:
-    """Every occurrence of the name's words; adjacent ones joined ("Marie D. Dupont" is one span)."""
-    tokens = name_tokens(names)
-    if not tokens:
-        return []
-    folded = fold(text)
-    keys = sorted({fold(t) for t in tokens}, key=len, reverse=True)
-    plain = "|".join(re.escape(k) for k in keys)
-    spaced = "|".join(" ".join(re.escape(c) for c in k.upper()) for k in keys if len(k) >= 3 and k.isalpha())
-    pattern = re.compile(rf"(?<![\w\[])(?:{plain})(?![\w\]])", re.IGNORECASE)
-    hits = [(m.start(), m.end()) for m in pattern.finditer(folded)]
-    if spaced:  # "M A R I E   D U P O N T" (letter-spaced headings, OCR)
-        hits += [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w\[])(?:{spaced})(?![\w\]])", folded)]
-    for variant in full_name_variants(names):  # whole names in lowercase ("marie dupont")
-        words = r"[ \t]+".join(re.escape(w) for w in fold(variant).split())
-        hits += [
-            (m.start(), m.end()) for m in re.finditer(rf"(?<![\w\[]){words}(?![\w\]])", folded, re.IGNORECASE)
-        ]
-    hits = sorted(set(hits))
-    whole = {fold(t).lower() for t in _token_sets(names)[0]}
-    initials = {fold(t)[0].upper() for n in names for t in n.split() if t[:1].isalpha()}
-    kept: list[tuple[int, int]] = []
-    for i, (start, end) in enumerate(hits):
-        value = text[start:end]
-        neighbours = [h for h in hits[max(0, i - 2) : i + 3] if h != (start, end)]
-        beside = any(not text[min(e, end) : max(s, start)].strip(" \t-") for s, e in neighbours)
-        if fold(value).lower().replace(" ", "") not in whole and " " not in value.strip():
-            # a part of a hyphenated name ("Mary" of "Mary-Kate") or a city surname: beside another
-            # name word or its initial ("J. Paris") only, never in "St Mary's" or "Saint-Pierre"
-            before = text[max(0, start - 7) : start]
-            initial = re.search(r"\b([A-ZÀ-Þ])\.[ \t]*$", before)
-            beside = beside or bool(initial and initial.group(1) in initials)
-            if not (beside or _handle_context(text, start, end)) or re.search(
-                r"(?i)\b(?:st\.?|saint|sainte|san|santa)[ -]$", before
-            ):
-                continue
-        if not value.islower() or _handle_context(text, start, end) or beside:
-            kept.append((start, end))  # lowercase: only beside another name word ("marie dupont")
-    return [_with_particles(span, text, names) for span in _join([Span(s, e, "name") for s, e in kept], text)]
-
-
-def _with_particles(span: Span, text: str, names: list[str]) -> Span:
-    """ "T. de Villeneuve", "van der Berghe": the particles the name is written with go with it."""
-    particles = {fold(w).lower() for n in names for w in n.split() if fold(w).lower() in _PARTICLES}
-    start = span.start
-    while True:
-        match = re.search(r"(\S+)[ \t]+$", text[max(0, start - 12) : start])
-        if not match or fold(match.group(1)).lower() not in particles:
-            break
-        start = start - len(match.group(0))
-    return Span(start, span.end, span.kind)
-
-
-def _handle_context(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
-    return before in "._@" or after in "._@" or before.isdigit() or after.isdigit()
-
-
-def _join(spans: list[Span], text: str) -> list[Span]:
-    out: list[Span] = []
-    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if out and span.start <= out[-1].end:
-            out[-1] = Span(out[-1].start, max(out[-1].end, span.end), "name")
-        elif (
-            out and "\n" not in text[out[-1].end : span.start] and _JOIN.match(text[out[-1].end : span.start])
-        ):
-            out[-1] = Span(out[-1].start, span.end, "name")
-        else:
-            out.append(span)
-    return out
