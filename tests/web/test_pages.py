@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
+from jobapp.documents.anonymise import KINDS
 from jobapp.web import i18n
 
 WEB = Path(__file__).resolve().parents[2] / "src" / "jobapp" / "web"
@@ -162,6 +163,7 @@ def test_every_string_the_ui_uses_is_translated() -> None:
         "state.": ["waiting", "queued", "running", "done", "error"],
         "run.status.": ["queued", "running", "done", "failed", "cancelled"],
         "verdict.": ["strong", "partial", "none"],
+        "removed.": list(KINDS),  # every kind of identifier the anonymiser removes
         "status.": ["to_apply", "applied", "interview", "rejected"],
         "step.": [
             f"{s}.{part}"
