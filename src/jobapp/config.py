@@ -93,6 +93,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("JOBAPP_HOST", "127.0.0.1", "Address `jobapp serve` binds to."),
     Setting("JOBAPP_PORT", "5000", "Port `jobapp serve` listens on.", int),
     Setting("JOBAPP_TOKEN", "", "Access token required by the web app when bound to a non-loopback address."),
+    Setting(
+        "JOBAPP_ALLOWED_HOSTS",
+        "",
+        "Comma-separated extra host names the web app answers to on loopback (others get 400: DNS rebinding).",
+    ),
     Setting("JOBAPP_MAX_UPLOAD_MB", "10", "Largest accepted upload, in MB.", float),
     Setting(
         "JOBAPP_KEEP_CV_FILES",

@@ -89,3 +89,82 @@ def test_access_token_required_off_loopback(monkeypatch: pytest.MonkeyPatch) -> 
     browser = app.test_client()
     assert browser.get("/?token=s3cret-token-for-tests").status_code == 200
     assert browser.get("/api/state").status_code == 200  # the session remembers it
+
+
+def test_a_rebound_host_name_is_refused_on_loopback(app: Flask) -> None:
+    anon = app.test_client()
+    for path in ("/", "/api/cv", "/api/csrf"):  # the page (CSRF token), the CV, the token route
+        resp = anon.get(path, headers={"Host": "attacker.example:5000"})
+        assert resp.status_code == 400, path
+        assert resp.get_json()["error"] == "host"
+    posted = anon.post("/api/feedback/1", json={"thumbs": 1}, headers={"Host": "attacker.example"})
+    assert posted.status_code == 400
+    for host in ("localhost", "127.0.0.1:5000", "[::1]:5000", "LOCALHOST:80", "app.localhost"):
+        assert anon.get("/api/state", headers={"Host": host}).status_code == 200, host
+
+
+def test_extra_host_names_can_be_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOBAPP_ALLOWED_HOSTS", "jobs.lan, other.lan")
+    from jobapp.web import create_app
+
+    anon = create_app(testing=True).test_client()
+    assert anon.get("/api/state", headers={"Host": "jobs.lan:5000"}).status_code == 200
+    assert anon.get("/api/state", headers={"Host": "attacker.example"}).status_code == 400
+
+
+def test_non_ascii_tokens_are_refused_cleanly(monkeypatch: pytest.MonkeyPatch, app: Flask) -> None:
+    # CSRF: a header value outside ASCII is a 403, not a crash
+    browser = app.test_client()
+    browser.get("/api/csrf")
+    resp = browser.post("/api/feedback/1", json={"thumbs": 1}, headers={"X-CSRF-Token": "é" * 40})
+    assert resp.status_code == 403 and resp.get_json()["error"] == "csrf"
+    monkeypatch.setenv("JOBAPP_HOST", "0.0.0.0")
+    monkeypatch.setenv("JOBAPP_TOKEN", "s3cret-token-for-tests")
+    from jobapp.web import create_app
+
+    anon = create_app(testing=True).test_client()
+    assert anon.get("/api/state", headers={"Authorization": "Bearer ü-token"}).status_code == 401
+    assert anon.get("/api/state?token=%C3%A9%F0%9F%94%91").status_code == 401
+
+
+def test_a_session_is_tied_to_the_token_it_was_let_in_with(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOBAPP_HOST", "0.0.0.0")
+    monkeypatch.setenv("JOBAPP_TOKEN", "first-token-for-tests")
+    from jobapp.web import create_app
+
+    app = create_app(testing=True)
+    browser = app.test_client()
+    assert browser.get("/?token=first-token-for-tests").status_code == 200
+    assert browser.get("/api/state").status_code == 200
+    app.config["ACCESS_TOKEN"] = "second-token-for-tests"  # a restart under another token
+    assert browser.get("/api/state").status_code == 401
+    assert browser.get("/api/state?token=second-token-for-tests").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/offers/9223372036854775808",  # one past the largest database id
+        "/api/runs/99999999999999999999999/events",
+        "/api/no-such-route",
+    ],
+)
+def test_unroutable_api_urls_answer_json_404(client, path: str) -> None:
+    resp = client.get(path)
+    assert resp.status_code == 404
+    assert resp.get_json()["message"]
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan", "1e30", "-5", "abc"])
+def test_number_query_parameters_never_crash(client, value: str) -> None:
+    for path in (f"/api/runs?limit={value}", f"/api/results?min_score={value}"):
+        resp = client.get(path)
+        assert resp.status_code in (200, 400), (path, resp.status_code)
+        if resp.status_code == 400:
+            assert resp.get_json()["message"]
+
+
+def test_a_deeply_nested_body_is_a_clear_error(client) -> None:
+    resp = client.post("/api/feedback/1", data="[" * 100_000 + "]" * 100_000, content_type="application/json")
+    assert resp.status_code == 400
+    assert "nested" in resp.get_json()["message"]

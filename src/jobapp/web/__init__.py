@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import os
 import secrets
+from typing import Any
 
-from flask import Flask
+from flask import Flask, request
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter, Map
 
 from jobapp import config
+
+
+class DatabaseId(IntegerConverter):
+    """``<int:...>`` in the app's routes: at most the largest id a database row can have."""
+
+    def __init__(self, url_map: Map, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max", 2**63 - 1)
+        super().__init__(url_map, *args, **kwargs)
 
 
 def _secret_key() -> bytes:
@@ -50,8 +61,20 @@ def create_app(testing: bool = False) -> Flask:
         TESTING=testing,
         JSON_SORT_KEYS=False,
     )
+    # Record ids are 64-bit signed integers in SQLite and PostgreSQL: a larger id in a URL is no
+    # record (404), not a database overflow (500).
+    app.url_map.converters["int"] = DatabaseId
     security.install(app)
     app.register_blueprint(api.bp, url_prefix="/api")
+
+    @app.errorhandler(HTTPException)
+    def _unrouted(exc: HTTPException) -> Any:
+        # A URL under /api that matches no route (unknown path, an id too large, a wrong method)
+        # never reaches the blueprint's handlers: answer in JSON there too.
+        if request.path.startswith("/api/"):
+            return api.http_error(exc)
+        return exc
+
     try:
         from jobapp.web import pages
     except ImportError:  # pages not built yet: the API alone still works

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import uuid
 from typing import Any
 
@@ -35,7 +36,7 @@ def _bad_body(exc: ValidationError) -> tuple[Response, int]:
 
 
 @bp.errorhandler(HTTPException)
-def _http_error(exc: HTTPException) -> tuple[Response, int]:
+def http_error(exc: HTTPException) -> tuple[Response, int]:
     status = exc.code or 500
     message = exc.description or exc.name
     if status == 413:
@@ -44,7 +45,10 @@ def _http_error(exc: HTTPException) -> tuple[Response, int]:
 
 
 def body(model: type[BaseModel]) -> Any:
-    data = request.get_json(silent=True)
+    try:
+        data = request.get_json(silent=True)
+    except RecursionError:  # "[[[[...]]]]" nested past what the JSON parser can descend
+        raise InvalidInput("The request body is nested too deeply to be read.") from None
     if not isinstance(data, dict):
         raise InvalidInput("Send a JSON object as the request body (Content-Type: application/json).")
     return model.model_validate(data)
@@ -326,9 +330,18 @@ def _arg_float(name: str) -> float | None:
     if raw in (None, ""):
         return None
     try:
-        return float(raw)
+        value = float(raw)
     except ValueError:
         raise InvalidInput(f"Query parameter {name}={raw!r} is not a number.") from None
+    if not math.isfinite(value):
+        raise InvalidInput(f"Query parameter {name}={raw!r} is not a finite number.")
+    return value
+
+
+def _arg_int(name: str, default: int, low: int, high: int) -> int:
+    """An integer query parameter, clamped to what the database can hold and the API serves."""
+    value = _arg_float(name)
+    return default if value is None else int(min(max(value, low), high))
 
 
 @bp.get("/results")
@@ -392,8 +405,7 @@ def runs_create() -> tuple[Response, int]:
 def runs_list() -> Response:
     from jobapp.tasks.runs import list_runs
 
-    limit = int(_arg_float("limit") or 20)
-    return jsonify(list_runs(max(1, min(limit, 200))))
+    return jsonify(list_runs(_arg_int("limit", 20, 1, 200)))
 
 
 @bp.get("/runs/<int:run_id>")
@@ -408,7 +420,7 @@ def run_events(run_id: int) -> Response:
     from jobapp.store.tables import RunRow
     from jobapp.tasks.runs import run_events
 
-    after = int(_arg_float("after") or 0)
+    after = _arg_int("after", 0, 0, 2**63 - 1)
     with db.session() as s:  # a bare existence check: this endpoint is polled during every run
         if s.get(RunRow, run_id) is None:
             raise NotFound(f"Run {run_id} does not exist.", hint="List runs with GET /api/runs.")

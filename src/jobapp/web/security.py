@@ -3,10 +3,17 @@
 CSRF uses the double-submit pattern: the page carries a per-session token (also in the signed
 session cookie) and every POST/PUT/PATCH/DELETE must echo it in the ``X-CSRF-Token`` header. A
 cross-site form cannot read the page, so it cannot know the token.
+
+On loopback no access token is asked, so the Host header is checked instead: a web page whose
+name an attacker rebinds to 127.0.0.1 (DNS rebinding) reaches the app with its own name in Host
+and gets 400, so it can read neither the page nor the CV. Tokens are compared as bytes (any
+character a client sends is a clean 401/403, never a crash) and a session remembers *which*
+access token it was let in with, so a restart with a new token signs every session out.
 """
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import secrets
 
@@ -26,20 +33,49 @@ def csrf_token() -> str:
     return str(token)
 
 
+def same_secret(given: str, expected: str) -> bool:
+    """Constant-time comparison of two secrets as UTF-8 bytes (``compare_digest`` refuses non-ASCII str)."""
+    return bool(given) and hmac.compare_digest(
+        given.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass")
+    )
+
+
+def _token_mark(token: str) -> str:
+    """What a session keeps of the access token it was let in with (never the token itself)."""
+    return hashlib.sha256(b"jobapp-session:" + token.encode("utf-8")).hexdigest()[:32]
+
+
 def _token_ok() -> bool:
     expected = current_app.config.get("ACCESS_TOKEN") or ""
     if not expected:
         return True
-    if session.get("authed"):
+    if session.get("authed") == _token_mark(expected):
         return True
     given = request.args.get("token") or ""
     auth = request.headers.get("Authorization", "")
     if auth.startswith("Bearer "):
         given = auth[7:]
-    if given and hmac.compare_digest(given, expected):
-        session["authed"] = True
+    if same_secret(given, expected):
+        session["authed"] = _token_mark(expected)
         return True
     return False
+
+
+#: names a browser uses for this machine: accepted in Host when the app is served on loopback
+LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
+
+
+def _host_name(host: str) -> str:
+    """The name part of a Host header: "127.0.0.1:5000" -> "127.0.0.1", "[::1]:5000" -> "::1"."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1 : host.find("]")] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def host_allowed(host: str, allowed: set[str]) -> bool:
+    name = _host_name(host).rstrip(".")
+    return name in allowed or name.endswith(".localhost") or is_loopback(name)
 
 
 def _json_error(status: int, code: str, message: str, hint: str = "") -> Response:
@@ -55,9 +91,22 @@ def install(app: Flask) -> None:
     host = config.get("JOBAPP_HOST")
     token = config.get("JOBAPP_TOKEN")
     app.config["ACCESS_TOKEN"] = token or ("" if is_loopback(host) else secrets.token_urlsafe(32))
+    allowed = (
+        LOOPBACK_NAMES
+        | {host.lower()}
+        | {h.strip().lower() for h in (config.get("JOBAPP_ALLOWED_HOSTS") or "").split(",") if h.strip()}
+    )
 
     @app.before_request
     def _guard() -> Response | None:
+        # With no access token, only the names of this machine may reach the app (DNS rebinding).
+        if not app.config["ACCESS_TOKEN"] and not host_allowed(request.host, allowed):
+            return _json_error(
+                400,
+                "host",
+                "This address is not one Job App Assistant answers to.",
+                "Open it at http://127.0.0.1 or http://localhost, or add the name to JOBAPP_ALLOWED_HOSTS.",
+            )
         if request.endpoint == "static":
             return None
         if not _token_ok():
@@ -69,7 +118,7 @@ def install(app: Flask) -> None:
             )
         if request.method not in SAFE_METHODS and not app.config.get("CSRF_DISABLED"):
             sent = request.headers.get("X-CSRF-Token", "")
-            if not sent or not hmac.compare_digest(sent, session.get("csrf", "")):
+            if not same_secret(sent, str(session.get("csrf", ""))):
                 return _json_error(
                     403,
                     "csrf",
