@@ -248,3 +248,59 @@ def test_a_step_that_finished_while_the_consumer_stops_is_not_redone(monkeypatch
         assert [t["step"] for t in run["timings"]] == ["fake_oneshot"]
     finally:
         unregister_step("fake_oneshot")
+
+
+def _dead_pid() -> int:
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def _as_if_killed(run_id: int, minutes_ago: float) -> None:
+    """The run's row as a `jobapp run` killed with SIGKILL leaves it: running, by a dead process."""
+    import socket
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from jobapp.store.tables import RunRow, utcnow
+
+    with session() as s:
+        s.execute(
+            update(RunRow)
+            .where(RunRow.id == run_id)
+            .values(
+                status="running",
+                worker_id=f"{socket.gethostname()}:{_dead_pid()}",
+                heartbeat_at=utcnow() - timedelta(minutes=minutes_ago),
+            )
+        )
+
+
+def test_a_killed_run_shows_interrupted_and_resumes_without_redoing_items(tmp_path: Path) -> None:
+    out = tmp_path / "out.txt"
+    run_id = runs.create_run(["fake_a", "fake_b"], {"n": 3, "out": out})
+    _as_if_killed(run_id, minutes_ago=10)
+    fresh = runs.create_run(["fake_a"], {"n": 1, "out": tmp_path / "other.txt"})
+    _as_if_killed(fresh, minutes_ago=0)  # lease not expired yet: a live consumer may still take it back
+
+    listed = {r["id"]: r["status"] for r in runs.list_runs()}
+    assert listed[run_id] == "interrupted" and listed[fresh] == "running"
+    assert any("runs resume" in e["message"] for e in runs.run_events(run_id))
+    with pytest.raises(InvalidInput, match="not interrupted"):
+        runs.resume_run(fresh)
+
+    runs.resume_run(run_id)
+    run = runs.execute_run(run_id)
+    assert run["status"] == "done"
+    assert len(_lines(out)) == 6  # every item of both steps, once
+
+
+def test_an_interrupted_run_can_be_cancelled(tmp_path: Path) -> None:
+    run_id = runs.create_run(["fake_a"], {"n": 1, "out": tmp_path / "out.txt"})
+    _as_if_killed(run_id, minutes_ago=10)
+    assert runs.get_run(run_id)["status"] == "interrupted"
+    assert runs.cancel_run(run_id) == "cancelled"

@@ -161,7 +161,7 @@ def test_every_string_the_ui_uses_is_translated() -> None:
     # Keys built from a prefix and a value (t(`state.${state}`)) must exist for every value.
     for prefix, values in {
         "state.": ["waiting", "queued", "running", "done", "error"],
-        "run.status.": ["queued", "running", "done", "failed", "cancelled"],
+        "run.status.": ["queued", "running", "done", "failed", "cancelled", "interrupted"],
         "verdict.": ["strong", "partial", "none"],
         "removed.": list(KINDS),  # every kind of identifier the anonymiser removes
         "status.": ["to_apply", "applied", "interview", "rejected"],

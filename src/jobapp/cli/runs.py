@@ -1,4 +1,4 @@
-"""`jobapp runs list | show ID [--follow] | timings [ID] | cancel ID`."""
+"""`jobapp runs list | show ID [--follow] | timings [ID] | cancel ID | resume ID`."""
 
 from __future__ import annotations
 
@@ -61,6 +61,19 @@ def cancel(run_id: int) -> None:
 
     cancel_run(run_id)
     console.print(f"Run {run_id}: cancellation requested.")
+
+
+@runs.command("resume")
+@click.argument("run_id", type=int)
+@click.option("--json", "as_json", is_flag=True)
+def resume(run_id: int, as_json: bool) -> None:
+    """Continue an interrupted run (its process died) in this process, finished items kept."""
+    from jobapp.tasks.format import format_event
+    from jobapp.tasks.runs import execute_run, resume_run
+
+    resume_run(run_id)
+    run = execute_run(run_id, on_event=None if as_json else lambda e: console.print(format_event(e)))
+    print_json(run) if as_json else console.print(f"Run {run_id}: {run['status']}.")
 
 
 COMMANDS = [runs]

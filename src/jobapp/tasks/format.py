@@ -128,14 +128,14 @@ def run_detail(run: dict[str, Any], events: list[dict[str, Any]] | None = None) 
 def follow_run(
     run_id: int, console: Console | None = None, *, poll_s: float = 0.5, after_id: int = 0
 ) -> dict[str, Any]:
-    """Print a run's events as they arrive until it is done, failed or cancelled; returns the run."""
+    """Print a run's events as they arrive until it is done, failed, cancelled or interrupted; returns the run."""
     console = console or Console()
     while True:
         run = runs.get_run(run_id)  # read before the events so the last ones are never missed
         for event in runs.run_events(run_id, after_id=after_id):
             console.print(format_event(event))
             after_id = event["id"]
-        if run["status"] in runs.FINAL_STATES:
+        if run["status"] in runs.STOPPED_STATES:
             return run
         time.sleep(poll_s)
 

@@ -176,6 +176,42 @@ def recover_stale_runs(lease_seconds: float, enqueue: Callable[[int, str], None]
     return recovered
 
 
+def interrupt_dead_runs(lease_seconds: float = DEFAULT_LEASE_SECONDS) -> list[int]:
+    """Mark ``interrupted`` the runs whose process on this machine died and that nobody took back.
+
+    A ``jobapp run`` killed with SIGKILL (or a closed terminal) leaves its run ``running`` with no
+    worker to recover it. Once its lease has expired (a live queue consumer re-queues a dead
+    worker's run long before that) the run is shown as interrupted, with an event that says how to
+    go on: ``jobapp runs resume ID`` continues it, finished items kept.
+    """
+    cutoff = utcnow() - timedelta(seconds=lease_seconds)
+    with session() as s:
+        rows = s.execute(
+            select(RunRow.id, RunRow.current_step, RunRow.worker_id, RunRow.heartbeat_at).where(
+                RunRow.status == "running"
+            )
+        ).all()
+    stopped: list[int] = []
+    for run_id, step, owner, beat in rows:
+        if run_id in held() or (beat is not None and beat >= cutoff) or not _process_gone(owner or ""):
+            continue
+        with session() as s:
+            cond = [RunRow.id == run_id, RunRow.status == "running", RunRow.worker_id == owner]
+            cond.append(RunRow.heartbeat_at.is_(None) if beat is None else RunRow.heartbeat_at == beat)
+            if updated_rows(s, update(RunRow).where(*cond).values(status="interrupted", worker_id="")):
+                s.add(
+                    RunEventRow(
+                        run_id=run_id,
+                        level="warning",
+                        step=step,
+                        message=f"The process running step {step!r} stopped (killed or crashed). "
+                        f"`jobapp runs resume {run_id}` continues it; finished items are kept.",
+                    )
+                )
+                stopped.append(run_id)
+    return stopped
+
+
 class RecoveryThread(threading.Thread):
     """Runs :func:`recover_stale_runs` now and then every half lease until stopped."""
 

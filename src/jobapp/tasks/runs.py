@@ -42,6 +42,9 @@ RETRY_DELAY = 2.0
 RETRY_BACKOFF = 3.0
 
 FINAL_STATES = ("done", "failed", "cancelled")
+#: states in which nothing executes the run: the final ones, and "interrupted" (its process died;
+#: :func:`resume_run` continues it)
+STOPPED_STATES = (*FINAL_STATES, "interrupted")
 
 EventCallback = Callable[[dict[str, Any]], None]
 
@@ -327,6 +330,23 @@ def execute_run(run_id: int, on_event: EventCallback | None = None) -> dict[str,
     return get_run(run_id)
 
 
+def resume_run(run_id: int) -> None:
+    """Put an interrupted run back to ``queued`` at the step it stopped in (finished items stay)."""
+    run = _load(run_id)
+    with session() as s:
+        if not updated_rows(
+            s,
+            update(RunRow)
+            .where(RunRow.id == run_id, RunRow.status == "interrupted")
+            .values(status="queued", worker_id="", cancel_requested=False, heartbeat_at=utcnow()),
+        ):
+            raise InvalidInput(
+                f"Run {run_id} is {run.status}, not interrupted.",
+                hint="Only a run whose process died can be resumed; start a new run otherwise.",
+            )
+        s.add(RunEventRow(run_id=run_id, level="info", step=run.current_step, message="Run resumed."))
+
+
 def cancel_run(run_id: int) -> str:
     """Ask a run to stop; returns its status afterwards.
 
@@ -343,7 +363,7 @@ def cancel_run(run_id: int) -> str:
         if updated_rows(
             s,
             update(RunRow)
-            .where(RunRow.id == run_id, RunRow.status == "queued")
+            .where(RunRow.id == run_id, RunRow.status.in_(("queued", "interrupted")))
             .values(status="cancelled", finished_at=utcnow()),
         ):
             s.add(RunEventRow(run_id=run_id, level="warning", message="Run cancelled."))
@@ -378,6 +398,7 @@ def _run_dict(run: RunRow) -> dict[str, Any]:
 def get_run(run_id: int) -> dict[str, Any]:
     """A run with per-step progress: ``progress[step] = {done, failed, total}`` (total from the
     runner's latest ``log(..., total=)``, None when it never said)."""
+    leases.interrupt_dead_runs()  # whoever looks at runs sees a killed one as interrupted
     run = _load(run_id)
     out = _run_dict(run)
     progress: dict[str, dict[str, Any]] = {s: {"done": 0, "failed": 0, "total": None} for s in run.steps}
@@ -409,6 +430,7 @@ def get_run(run_id: int) -> dict[str, Any]:
 
 def list_runs(limit: int = 20) -> list[dict[str, Any]]:
     """The latest runs, newest first."""
+    leases.interrupt_dead_runs()
     with session() as s:
         rows = s.scalars(select(RunRow).order_by(RunRow.id.desc()).limit(limit)).all()
     return [_run_dict(r) for r in rows]

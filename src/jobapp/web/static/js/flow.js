@@ -4,7 +4,8 @@
 import { api, h, replace, t } from "./dom.js";
 
 export const STEPS = ["collect", "summarise", "convert", "profile", "match", "rerank", "explain"];
-const FINAL = ["done", "failed", "cancelled"];
+// "interrupted": the process running it died; nothing executes it until `jobapp runs resume`
+const FINAL = ["done", "failed", "cancelled", "interrupted"];
 const POLL_MS = 700;
 
 export const app = {
