@@ -137,39 +137,59 @@ def merge(existing: Offer, new: Offer) -> Offer:
 def dedupe(offers: Iterable[Offer]) -> list[Offer]:
     """The offers with duplicates merged, in first-seen order.
 
-    Exact keys first; then near duplicates, looking only at offers whose title + company already
-    match (rapidfuzz's vectorised search), so a batch of thousands stays fast.
+    Exact keys first; then near duplicates, looking only at offers filed under the same block
+    (:func:`_blocks`: title + company words, one word apart at most) whose title + company match
+    (rapidfuzz), so a batch of tens of thousands stays fast.
     """
     kept: list[Offer] = []
     prints: list[_Print] = []
-    heads: list[str] = []
     owner: dict[str, int] = {}
+    blocks: dict[str, list[int]] = {}
     for offer in offers:
         keys = dedup_keys(offer)
         index = next((owner[k] for k in keys if k in owner), None)
         fingerprint = _print(offer)
         if index is None and fingerprint.head:
-            candidates = process.extract(
+            candidates = sorted({i for b in _blocks(fingerprint.head) for i in blocks.get(b, ())})
+            heads = [prints[i].head for i in candidates]
+            found = process.extract(
                 fingerprint.head, heads, scorer=fuzz.token_sort_ratio,
                 score_cutoff=NEAR_DUPLICATE_RATIO, limit=None,
             )  # fmt: skip
             index = next(
                 (
-                    i
-                    for _, _, i in sorted(candidates, key=lambda c: c[2])
-                    if _near(prints[i], fingerprint, NEAR_DUPLICATE_RATIO)
+                    candidates[j]
+                    for _, _, j in sorted(found, key=lambda c: c[2])
+                    if _near(prints[candidates[j]], fingerprint, NEAR_DUPLICATE_RATIO)
                 ),
                 None,
             )
         if index is None:
             kept.append(offer)
             prints.append(fingerprint)
-            heads.append(fingerprint.head)
             index = len(kept) - 1
         else:
             kept[index] = merge(kept[index], offer)
             prints[index] = _print(kept[index])
-            heads[index] = prints[index].head
+        for block in _blocks(prints[index].head):
+            members = blocks.setdefault(block, [])
+            if not members or members[-1] != index:
+                members.append(index)
         for key in dedup_keys(kept[index]) | keys:
             owner.setdefault(key, index)
     return kept
+
+
+def _blocks(head: str) -> list[str]:
+    """Where a title + company is filed for near-duplicate search: its sorted words, and its sorted
+    words with one left out.
+
+    Two heads with a token-sort ratio >= 95 differ by a character or two, so by one word at most
+    (changed, added or dropped): they then share one of these keys. Comparing only within blocks
+    finds those near duplicates in about linear time instead of comparing every pair.
+    """
+    words = sorted(set(head.split()))
+    keys = [" ".join(words)]
+    if len(words) > 1:
+        keys += [" ".join(words[:i] + words[i + 1 :]) for i in range(len(words))]
+    return keys
