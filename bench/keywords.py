@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections import defaultdict
@@ -38,7 +39,7 @@ from jobapp.extraction import find_skills, offer_keywords  # noqa: E402
 from jobapp.extraction.lexicon import load_lexicon  # noqa: E402
 from jobapp.extraction.normalise import normalise, term_key, tokenize  # noqa: E402
 
-DEVDATA = ROOT.parent / "devdata"
+DEVDATA = Path(os.environ.get("JOBAPP_DEVDATA", ROOT.parent / "devdata"))
 # The first that exists: a file of ready texts, else the dev set's offer pool.
 DEFAULT_OFFERS = (DEVDATA / "keyword_offers.jsonl", DEVDATA / "offers_pool.jsonl")
 SPLITS = ("dev", "test", "all")

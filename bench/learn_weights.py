@@ -145,8 +145,10 @@ def main() -> None:
         "engines": shipped,
     }
     args.out.write_text(json.dumps(result, indent=2) + "\n")
+    out = args.out.resolve()
+    shown = out.relative_to(ROOT) if out.is_relative_to(ROOT) else out  # no machine path in the log
     print(
-        f"match from {main_engine.threshold} %, strong from {main_engine.strong_threshold} %\nwrote {args.out}"
+        f"match from {main_engine.threshold} %, strong from {main_engine.strong_threshold} %\nwrote {shown}"
     )
 
 

@@ -3,7 +3,8 @@
     nice python bench/llm_fields.py [--cvs 12] [--offers 20] [--explanations 8] [--llm SPEC ...]
                                     [--write-policy]
 
-Reads the real dev set (``/work/devdata``: 36 real CVs, 321 real France Travail / NHS Jobs offers;
+Reads the real dev set (``$JOBAPP_DEVDATA``, by default a ``devdata`` folder beside the checkout,
+as written by ``bench/devset/build.py --out .../devset.jsonl --pool .../offers_pool.jsonl``: 36 real CVs, 321 real France Travail / NHS Jobs offers;
 provenance in ``bench/devset/README.md``; not in git), takes an even FR/EN sample, and runs each
 LLM step (offer summary, CV profile, explanation) with extraction only ("rules") and with each
 model asked for EVERY field (the policy is bypassed, so every field is measured). Prints, per
@@ -37,7 +38,7 @@ from pathlib import Path
 from statistics import mean
 from typing import Any
 
-DEVDATA = Path(os.environ.get("JOBAPP_DEVDATA", "/work/devdata"))
+DEVDATA = Path(os.environ.get("JOBAPP_DEVDATA", Path(__file__).resolve().parents[2] / "devdata"))
 POLICY = Path(__file__).resolve().parents[1] / "src" / "jobapp" / "llm" / "data" / "field_policy.json"
 KEEP_RATE = 0.8
 
