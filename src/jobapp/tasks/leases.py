@@ -127,6 +127,14 @@ def _heartbeat_loop() -> None:
             renew_leases()
 
 
+def _take_over(s: Session, run_id: int, status: str, owner: str, beat: Any, new: dict[str, Any]) -> bool:
+    """Compare-and-set: update the run only if it is still as it was read (status, worker,
+    heartbeat), so two processes acting on the same stale run cannot both take it."""
+    cond = [RunRow.id == run_id, RunRow.status == status, RunRow.worker_id == owner]
+    cond.append(RunRow.heartbeat_at.is_(None) if beat is None else RunRow.heartbeat_at == beat)
+    return updated_rows(s, update(RunRow).where(*cond).values(**new)) == 1
+
+
 def recover_stale_runs(lease_seconds: float, enqueue: Callable[[int, str], None]) -> list[int]:
     """Re-enqueue runs whose worker stopped renewing its lease; returns their ids.
 
@@ -154,12 +162,15 @@ def recover_stale_runs(lease_seconds: float, enqueue: Callable[[int, str], None]
         if status == "queued" and not expired:
             continue
         with session() as s:
-            cond = [RunRow.id == run_id, RunRow.status == status, RunRow.worker_id == owner]
-            cond.append(RunRow.heartbeat_at.is_(None) if beat is None else RunRow.heartbeat_at == beat)
-            taken = updated_rows(
-                s, update(RunRow).where(*cond).values(status="queued", worker_id="", heartbeat_at=utcnow())
+            taken = _take_over(
+                s,
+                run_id,
+                status,
+                owner,
+                beat,
+                {"status": "queued", "worker_id": "", "heartbeat_at": utcnow()},
             )
-            if taken == 1 and status == "running":
+            if taken and status == "running":
                 s.add(
                     RunEventRow(
                         run_id=run_id,
@@ -169,7 +180,7 @@ def recover_stale_runs(lease_seconds: float, enqueue: Callable[[int, str], None]
                         "(finished items are kept).",
                     )
                 )
-        if taken == 1:
+        if taken:
             log.warning("recovering run %s (step %s, was %s by %r)", run_id, step, status, owner)
             enqueue(run_id, step)
             recovered.append(run_id)
@@ -196,9 +207,7 @@ def interrupt_dead_runs(lease_seconds: float = DEFAULT_LEASE_SECONDS) -> list[in
         if run_id in held() or (beat is not None and beat >= cutoff) or not _process_gone(owner or ""):
             continue
         with session() as s:
-            cond = [RunRow.id == run_id, RunRow.status == "running", RunRow.worker_id == owner]
-            cond.append(RunRow.heartbeat_at.is_(None) if beat is None else RunRow.heartbeat_at == beat)
-            if updated_rows(s, update(RunRow).where(*cond).values(status="interrupted", worker_id="")):
+            if _take_over(s, run_id, "running", owner, beat, {"status": "interrupted", "worker_id": ""}):
                 s.add(
                     RunEventRow(
                         run_id=run_id,

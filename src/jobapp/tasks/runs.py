@@ -398,8 +398,9 @@ def _run_dict(run: RunRow) -> dict[str, Any]:
 def get_run(run_id: int) -> dict[str, Any]:
     """A run with per-step progress: ``progress[step] = {done, failed, total}`` (total from the
     runner's latest ``log(..., total=)``, None when it never said)."""
-    leases.interrupt_dead_runs()  # whoever looks at runs sees a killed one as interrupted
     run = _load(run_id)
+    if run.status == "running" and run_id in leases.interrupt_dead_runs():
+        run = _load(run_id)  # whoever looks at a run whose process was killed sees it interrupted
     out = _run_dict(run)
     progress: dict[str, dict[str, Any]] = {s: {"done": 0, "failed": 0, "total": None} for s in run.steps}
     with session() as s:
