@@ -161,10 +161,10 @@ _EDUCATION_HEADINGS = re.compile(
 )
 
 
-def _entry_context(norm: str, start: int, end: int) -> str:
-    """The line of a date range and the two lines above it: where a CV names the degree or the role."""
+def _entry_context(norm: str, start: int, end: int, above: int = 2) -> str:
+    """The line of a date range and ``above`` lines above it: where a CV names the degree or the role."""
     line_start = norm.rfind("\n", 0, start) + 1
-    for _ in range(2):
+    for _ in range(above):
         if line_start <= 1:
             break
         line_start = norm.rfind("\n", 0, line_start - 1) + 1
@@ -180,9 +180,7 @@ def _dated_entries(norm: str, now: int) -> list[tuple[int, int, str]]:
         end = int(m.group(2)) if m.group(2) else now
         if not 1960 <= start <= end <= now:
             continue
-        line_start = norm.rfind("\n", 0, m.start()) + 1
-        line_end = norm.find("\n", m.end())
-        line = norm[line_start : line_end if line_end >= 0 else None]
+        line = _entry_context(norm, m.start(), m.end(), above=0)
         # A date alone on its line belongs to the entry named above it.
         alone = not re.search(r"[a-z]{3,}", _DATE_RANGE.sub(" ", line))
         context = _entry_context(norm, m.start(), m.end()) if alone else line
@@ -280,11 +278,15 @@ def detect_seniority(text: str, cv: bool = False) -> Seniority:
     if not cv:
         norm = _OPEN_TO_BEGINNERS.sub(" ", norm)
     title = _first_line(norm)
-    for level in ("internship", "apprenticeship", "lead", "senior", "junior", "mid"):
-        if len(title) <= 150 and _LEVEL_PATTERNS[level].search(title):
+    title_cues = [
+        (level, _LEVEL_PATTERNS[level]) for level in ("internship", "apprenticeship", "lead", "senior")
+    ]
+    if not cv:
+        title_cues.append(("senior", _MANAGER_TITLE))
+    title_cues += [(level, _LEVEL_PATTERNS[level]) for level in ("junior", "mid")]
+    for level, pattern in title_cues:
+        if len(title) <= 150 and pattern.search(title):
             return Seniority(level, years)
-        if level == "senior" and not cv and len(title) <= 150 and _MANAGER_TITLE.search(title):
-            return Seniority("senior", years)
     counts = Counter({level: len(p.findall(norm)) for level, p in _LEVEL_PATTERNS.items()})
     # Internship/apprenticeship offers say so repeatedly; one mention ("encadrer des stagiaires") is noise.
     for level in ("internship", "apprenticeship"):
