@@ -61,10 +61,6 @@ def _token_ok() -> bool:
     return False
 
 
-#: names a browser uses for this machine: accepted in Host when the app is served on loopback
-LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
-
-
 def _host_name(host: str) -> str:
     """The name part of a Host header: "127.0.0.1:5000" -> "127.0.0.1", "[::1]:5000" -> "::1"."""
     host = host.strip().lower()
@@ -74,6 +70,7 @@ def _host_name(host: str) -> str:
 
 
 def host_allowed(host: str, allowed: set[str]) -> bool:
+    """This machine's own names (localhost, *.localhost, loopback addresses) or a listed one."""
     name = _host_name(host).rstrip(".")
     return name in allowed or name.endswith(".localhost") or is_loopback(name)
 
@@ -91,11 +88,9 @@ def install(app: Flask) -> None:
     host = config.get("JOBAPP_HOST")
     token = config.get("JOBAPP_TOKEN")
     app.config["ACCESS_TOKEN"] = token or ("" if is_loopback(host) else secrets.token_urlsafe(32))
-    allowed = (
-        LOOPBACK_NAMES
-        | {host.lower()}
-        | {h.strip().lower() for h in (config.get("JOBAPP_ALLOWED_HOSTS") or "").split(",") if h.strip()}
-    )
+    allowed = {host.lower()} | {
+        h.strip().lower() for h in (config.get("JOBAPP_ALLOWED_HOSTS") or "").split(",") if h.strip()
+    }
 
     @app.before_request
     def _guard() -> Response | None:
