@@ -97,9 +97,23 @@ def tidy_text(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", out).strip()
 
 
+# unidecode maps each character on its own but walks the text in Python (seconds for 20,000 offer
+# descriptions): the replacements of the characters met so far, as a table, let str.translate do it in C.
+_FOLDED: dict[int, str] = {}
+_FOLDED_MAX = 20_000  # a text of thousands of rare characters must not grow the table without end
+
+
 def fold(text: str) -> str:
     """Lowercase ASCII form used to compare labels and column names ("Profil_Recherché" -> "profil_recherche")."""
-    return unidecode(text or "").lower().strip()
+    text = text or ""
+    if not text.isascii():
+        missing = {ord(char) for char in set(text)}.difference(_FOLDED)
+        if len(_FOLDED) + len(missing) > _FOLDED_MAX:
+            return unidecode(text).lower().strip()
+        for code in missing:
+            _FOLDED[code] = unidecode(chr(code))
+        text = text.translate(_FOLDED)
+    return text.lower().strip()
 
 
 # Canonical contract labels (French job market first, English synonyms understood).
