@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import threading
+import warnings
+
+from hypothesis import given
+from hypothesis import strategies as st
+from unidecode import unidecode
 
 from jobapp.sources.ratelimit import HostRateLimiter
-from jobapp.sources.text import html_to_text, markdown_to_text, normalise_contract, salary_text
+from jobapp.sources.text import fold, html_to_text, markdown_to_text, normalise_contract, salary_text
 
 
 def test_html_to_text_keeps_sections_and_lists():
@@ -76,3 +81,17 @@ def test_rate_limiter_is_thread_safe():
     for t in threads:
         t.join()
     assert sorted(delays) == list(range(8)), "each thread got its own one-second slot"
+
+
+@given(st.text(max_size=60))
+def test_fold_gives_what_unidecode_gives_for_any_text(text: str) -> None:
+    """fold hands only non-ASCII characters to unidecode (for speed): the result must not change."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # unidecode warns about surrogates
+        assert fold(text) == unidecode(text).lower().strip()
+
+
+def test_fold_examples() -> None:
+    assert fold("Profil_Recherché") == "profil_recherche"
+    assert fold("  ÉLECTRICIEN Œuvre  ") == "electricien oeuvre"
+    assert fold("") == ""

@@ -97,22 +97,28 @@ def tidy_text(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", out).strip()
 
 
-# unidecode maps each character on its own but walks the text in Python (seconds for 20,000 offer
-# descriptions): the replacements of the characters met so far, as a table, let str.translate do it in C.
-_FOLDED: dict[int, str] = {}
-_FOLDED_MAX = 20_000  # a text of thousands of rare characters must not grow the table without end
+# unidecode maps each character on its own but walks the whole text in Python (seconds for 20,000
+# offer descriptions): only the non-ASCII characters are handed to it, each once, then remembered.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_FOLDED: dict[str, str] = {}
+_FOLDED_MAX = 20_000  # thousands of rare characters in hostile text must not grow it without end
+
+
+def _fold_char(match: re.Match[str]) -> str:
+    char = match.group()
+    folded = _FOLDED.get(char)
+    if folded is None:
+        folded = unidecode(char)
+        if len(_FOLDED) < _FOLDED_MAX:
+            _FOLDED[char] = folded
+    return folded
 
 
 def fold(text: str) -> str:
     """Lowercase ASCII form used to compare labels and column names ("Profil_Recherché" -> "profil_recherche")."""
     text = text or ""
     if not text.isascii():
-        missing = {ord(char) for char in set(text)}.difference(_FOLDED)
-        if len(_FOLDED) + len(missing) > _FOLDED_MAX:
-            return unidecode(text).lower().strip()
-        for code in missing:
-            _FOLDED[code] = unidecode(chr(code))
-        text = text.translate(_FOLDED)
+        text = _NON_ASCII.sub(_fold_char, text)
     return text.lower().strip()
 
 
