@@ -344,6 +344,20 @@ def _arg_int(name: str, default: int, low: int, high: int) -> int:
     return default if value is None else int(min(max(value, low), high))
 
 
+MAX_ID = 2**63 - 1  # the largest id a database row can have
+
+
+def _arg_id(name: str) -> int | None:
+    """A record id in the query string: a whole number the database can hold (a larger one overflows
+    the SQL integer), read exactly (through float, 2^63-1 would round up past the limit)."""
+    raw = request.args.get(name, "").strip()
+    if not raw:
+        return None
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 19 and int(raw) <= MAX_ID):
+        raise InvalidInput(f"Query parameter {name}={raw!r} is not a record id (a whole number 0 to 2^63-1).")
+    return int(raw)
+
+
 @bp.get("/results")
 def results() -> Response:
     """The ranking with filters: min_score, keyword, location, contract, board; sort=score|date|title."""
@@ -420,7 +434,7 @@ def run_events(run_id: int) -> Response:
     from jobapp.store.tables import RunRow
     from jobapp.tasks.runs import run_events
 
-    after = _arg_int("after", 0, 0, 2**63 - 1)
+    after = _arg_int("after", 0, 0, MAX_ID)
     with db.session() as s:  # a bare existence check: this endpoint is polled during every run
         if s.get(RunRow, run_id) is None:
             raise NotFound(f"Run {run_id} does not exist.", hint="List runs with GET /api/runs.")
@@ -438,8 +452,7 @@ def run_cancel(run_id: int) -> Response:
 def timings() -> Response:
     from jobapp.tasks.runs import run_timings
 
-    run_id = _arg_float("run_id")
-    return jsonify(run_timings(int(run_id) if run_id is not None else None))
+    return jsonify(run_timings(_arg_id("run_id")))
 
 
 # ---------------------------------------------------------------- exports
