@@ -13,6 +13,7 @@ import io
 import json
 import math
 import re
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -55,6 +56,7 @@ _EXPECTED = (
 _JSON_CONTAINERS = ("offers", "jobs", "results", "data", "items", "offres")
 
 
+@lru_cache(maxsize=4096)  # called for every cell; a file repeats a few column names
 def _column_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", fold(_LONE_SURROGATE.sub("", str(name)))).strip("_")
 
