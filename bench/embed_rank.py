@@ -56,13 +56,14 @@ def main() -> None:
         "mean_cosine_ours_vs_plain": cos,
     }
 
+    from jobapp.steps.collect import upsert_offers
     from jobapp.steps.convert import add_cv_file
     from jobapp.steps.ranking import rank_current
     from jobapp.store import db, repo
 
     # 3. second `jobapp match` vs first, demo data (real embeddings).
     with db.session() as s:
-        repo.upsert_offers(s, demo, detail="bench")
+        upsert_offers(s, demo, detail="bench")
     from jobapp.demo import demo_cv_path
 
     add_cv_file(demo_cv_path("fr"))
@@ -89,7 +90,7 @@ def main() -> None:
     vectors = rng.normal(size=(len(many), dim)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     with db.session() as s:
-        repo.upsert_offers(s, many, detail="bench")
+        upsert_offers(s, many, detail="bench")
         stored = repo.list_offers(s)
         repo.put_embeddings(
             s,

@@ -86,11 +86,12 @@ def main() -> None:
     }
 
     from jobapp.steps.base import MemoryContext
+    from jobapp.steps.collect import upsert_offers
     from jobapp.steps.summarise import run as summarise_step
-    from jobapp.store import db, repo
+    from jobapp.store import db
 
     with db.session() as s:
-        repo.upsert_offers(s, offers, detail="bench")
+        upsert_offers(s, offers, detail="bench")
     calls = {"n": 0}
     original = type(llm).generate
 

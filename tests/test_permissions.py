@@ -24,11 +24,12 @@ def test_data_folder_is_created_0700_and_an_old_0755_one_is_tightened(jobapp_hom
 
 def test_database_and_queue_files_are_0600(jobapp_home):
     from jobapp.domain import Offer
-    from jobapp.store import db, repo
+    from jobapp.steps.collect import upsert_offers
+    from jobapp.store import db
     from jobapp.tasks import queue
 
     with db.session() as s:
-        repo.upsert_offers(s, [Offer(title="Data analyst", description="SQL", source="file")])
+        upsert_offers(s, [Offer(title="Data analyst", description="SQL", source="file")])
     queue.queue_url()
     files = [p for p in jobapp_home.iterdir() if p.is_file()]
     assert {"jobapp.db", "queue.db"} <= {p.name for p in files}

@@ -12,6 +12,7 @@ from jobapp.llm.publication import Publication, record_quality
 from jobapp.models.base import LLM, Message
 from jobapp.steps import summarise as summarise_step
 from jobapp.steps.base import MemoryContext
+from jobapp.steps.collect import upsert_offers
 from jobapp.store import db, repo
 
 
@@ -55,7 +56,7 @@ def offers() -> list[int]:
     from jobapp.domain import Offer
 
     with db.session() as s:
-        result = repo.upsert_offers(s, [Offer(**o) for o in load_demo_offers()[:3]])
+        result = upsert_offers(s, [Offer(**o) for o in load_demo_offers()[:3]])
     return result.new
 
 

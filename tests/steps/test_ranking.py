@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from jobapp.domain import CvDocument, Offer
+from jobapp.steps.collect import upsert_offers
 from jobapp.steps.ranking import rank_current
 from jobapp.store import db, repo
 
@@ -28,7 +29,7 @@ CV = "Data analyst : Python, SQL, Power BI, tableaux de bord, analyse de donnée
 
 def _seed() -> None:
     with db.session() as s:
-        repo.upsert_offers(s, OFFERS)
+        upsert_offers(s, OFFERS)
         repo.add_cv(s, CvDocument(filename="cv.txt", format="txt", text=CV, sha256="f" * 64))
 
 
@@ -53,7 +54,7 @@ def test_unchanged_inputs_are_not_ranked_again_but_a_new_offer_is(fake_models):
     _, again = rank_current("hybrid")
     assert fresh and not again
     with db.session() as s:
-        repo.upsert_offers(
+        upsert_offers(
             s,
             [Offer(title="BI analyst", url="https://example.com/d", description="Power BI, SQL, reporting.")],
         )

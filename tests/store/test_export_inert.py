@@ -9,6 +9,7 @@ import stat
 import pytest
 
 from jobapp.domain import CvDocument, Match, Offer
+from jobapp.steps.collect import upsert_offers
 from jobapp.store import db, repo
 from jobapp.store.export import FORMULA_TRIGGERS, export_all, inert_cell
 
@@ -24,7 +25,7 @@ def test_hyperlink_title_is_exported_as_text(tmp_path):
     hostile = Offer(title=HYPERLINK, company="+cmd|' /C calc'!A0", location="@SUM(1+1)", contract="-2+3",
                     description="\t=1+1", url="https://example.com/1", source="file")  # fmt: skip
     with db.session() as s:
-        ids = repo.upsert_offers(s, [hostile]).new
+        ids = upsert_offers(s, [hostile]).new
         cv = repo.add_cv(s, CvDocument(filename="=cv.txt", format="txt", text="Python", sha256="c" * 64))
         repo.save_matches(s, [Match(offer_id=ids[0], cv_id=cv.id, rank=1, score=60.0, engine="hybrid")], "h")
     export_all(tmp_path / "out")
@@ -57,7 +58,7 @@ def test_ordinary_values_are_unchanged(value):
 
 def test_export_files_are_private(tmp_path):
     with db.session() as s:
-        repo.upsert_offers(s, [Offer(title="Data analyst", description="SQL", source="file")])
+        upsert_offers(s, [Offer(title="Data analyst", description="SQL", source="file")])
     existing = tmp_path / "out" / "1_offers.csv"
     existing.parent.mkdir()
     existing.write_text("old", encoding="utf-8")

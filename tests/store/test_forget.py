@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import inspect, select, text
 
 from jobapp.domain import Offer
+from jobapp.steps.collect import upsert_offers
 from jobapp.store import db, repo
 from jobapp.store.tables import CvRow, EmbeddingRow, RunRow
 
@@ -96,7 +97,7 @@ def _run_pipeline(who: dict[str, str], folder: Path, keep: bool) -> int:
     from jobapp.tasks.runs import create_run, execute_run
 
     with db.session() as s:
-        repo.upsert_offers(s, OFFERS)
+        upsert_offers(s, OFFERS)
     data = _cv_text(who).encode()
     cv = add_cv_upload(data, who["file"], keep=keep)
     path = folder / who["file"]

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import inspect
 
 from jobapp.domain import CvDocument, Match, Offer, OfferSummary
+from jobapp.steps.collect import upsert_offers
 from jobapp.store import db, repo
 from jobapp.store.export import export_all
 
@@ -66,7 +67,7 @@ def test_postgresql_round_trip(postgres_url):
     eng = db.engine(postgres_url)
     assert set(inspect(eng).get_table_names()) >= TABLES
     with db.session(postgres_url) as s:
-        res = repo.upsert_offers(s, [_offer(1, url="https://example.com/pg/unique-1")])
+        res = upsert_offers(s, [_offer(1, url="https://example.com/pg/unique-1")])
         oid = (res.new or res.merged)[0]
     with db.session(postgres_url) as s:
         assert repo.get_offer(s, oid).title == "Data analyst 1"
@@ -75,10 +76,10 @@ def test_postgresql_round_trip(postgres_url):
 
 def test_duplicates_are_merged_not_doubled():
     with db.session() as s:
-        first = repo.upsert_offers(s, [_offer(1), _offer(2)])
+        first = upsert_offers(s, [_offer(1), _offer(2)])
         assert len(first.new) == 2
         # Same URL with tracking parameters, richer data: merged into the known offer.
-        again = repo.upsert_offers(s, [_offer(1, url="https://example.com/o/1?utm_source=x", salary="40k")])
+        again = upsert_offers(s, [_offer(1, url="https://example.com/o/1?utm_source=x", salary="40k")])
         assert again.new == [] and again.merged == first.new[:1]
         assert repo.get_offer(s, first.new[0]).salary == "40k"
         assert len(repo.list_offers(s)) == 2
@@ -116,7 +117,7 @@ def test_embeddings_cache_round_trip_float32():
 
 def test_export_writes_every_step_as_csv_and_json(tmp_path):
     with db.session() as s:
-        ids = repo.upsert_offers(s, [_offer(1, title="Ingénieur données")]).new
+        ids = upsert_offers(s, [_offer(1, title="Ingénieur données")]).new
         cv = repo.add_cv(s, CvDocument(filename="cv.txt", format="txt", text="Python", sha256="c" * 64))
         repo.save_summary(s, OfferSummary(offer_id=ids[0], key_skills=["Python"], model="x", input_hash="h"))
         repo.save_matches(

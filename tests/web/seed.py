@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from jobapp.domain import CvDocument, CvProfile, Explanation, KeywordCoverage, Match, Offer, OfferSummary
+from jobapp.steps.collect import upsert_offers
 from jobapp.store import db, repo
 from jobapp.store.tables import RunRow, StepTimingRow, utcnow
 
@@ -50,7 +51,7 @@ OFFERS = [
 def seed(*, explain: bool = True) -> dict[str, Any]:
     """Store a complete demo state; returns the ids created."""
     with db.session() as s:
-        ids = repo.upsert_offers(s, OFFERS, detail="seed").new
+        ids = upsert_offers(s, OFFERS, detail="seed").new
         cv = repo.add_cv(
             s,
             CvDocument(

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -58,45 +59,60 @@ def normalise_text(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
 
 
-def dedup_keys(offer: Offer) -> set[str]:
-    """Exact identity keys: two offers sharing any key are the same offer."""
-    keys = set()
-    url = normalise_url(offer.url)
-    if url:
-        keys.add(f"url:{url}")
-    if offer.source_id and offer.source:
-        keys.add(f"id:{fold(offer.source)}:{offer.source_id.strip()}")
-    description = normalise_text(offer.description)
-    title, company = normalise_text(offer.title), normalise_text(offer.company)
-    if description:
-        identity = f"{title}|{company}|{description}"
-    elif title:
-        # Without a description, the same title at the same company can be two jobs in two cities.
-        identity = f"{title}|{company}|{normalise_text(offer.location)}|"
-    else:
-        identity = ""
-    if identity:
-        keys.add("text:" + hashlib.sha1(identity.encode()).hexdigest())
-    return keys
+class Fingerprint(NamedTuple):
+    """What dedup compares of an offer, normalised once: its exact keys and its near-duplicate texts."""
 
-
-class _Print(NamedTuple):
-    """The normalised texts near-duplicate detection compares, computed once per offer."""
-
-    head: str  # title + company
+    keys: frozenset[str]
+    head: str  # title + company words
     description: str
     location: str
 
 
-def _print(offer: Offer) -> _Print:
-    return _Print(
-        normalise_text(f"{offer.title} {offer.company}"),
-        normalise_text(offer.description),
-        normalise_text(offer.location),
+def fingerprint(offer: Offer) -> Fingerprint:
+    return _fingerprint(
+        offer.url,
+        offer.source,
+        offer.source_id,
+        offer.title,
+        offer.company,
+        offer.description,
+        offer.location,
     )
 
 
-def _near(a: _Print, b: _Print, threshold: float) -> bool:
+# An import fingerprints each offer twice (the file reader's dedupe, then the store's merge plan);
+# remembering the latest batch's saves the second pass. Python strings cache their hash, so a
+# lookup costs far less than normalising a description again.
+@lru_cache(maxsize=32_768)
+def _fingerprint(
+    url: str, source: str, source_id: str, title: str, company: str, description: str, location: str
+) -> Fingerprint:
+    title, company = normalise_text(title), normalise_text(company)
+    description, location = normalise_text(description), normalise_text(location)
+    keys = set()
+    url = normalise_url(url)
+    if url:
+        keys.add(f"url:{url}")
+    if source_id and source:
+        keys.add(f"id:{fold(source)}:{source_id.strip()}")
+    if description:
+        identity = f"{title}|{company}|{description}"
+    elif title:
+        # Without a description, the same title at the same company can be two jobs in two cities.
+        identity = f"{title}|{company}|{location}|"
+    else:
+        identity = ""
+    if identity:
+        keys.add("text:" + hashlib.sha1(identity.encode()).hexdigest())
+    return Fingerprint(frozenset(keys), f"{title} {company}".strip(), description, location)
+
+
+def dedup_keys(offer: Offer) -> set[str]:
+    """Exact identity keys: two offers sharing any key are the same offer."""
+    return set(fingerprint(offer).keys)
+
+
+def _near(a: Fingerprint, b: Fingerprint, threshold: float) -> bool:
     if not a.head or not b.head or fuzz.token_sort_ratio(a.head, b.head) < threshold:
         return False
     if a.description and b.description:
@@ -112,7 +128,25 @@ def near_duplicate(a: Offer, b: Offer, threshold: float = NEAR_DUPLICATE_RATIO) 
     Offers without descriptions must also be in the same place: "Vendeur — Decathlon" in two cities
     are two jobs.
     """
-    return _near(_print(a), _print(b), threshold)
+    return _near(fingerprint(a), fingerprint(b), threshold)
+
+
+def first_near(probe: Fingerprint, candidates: Sequence[int], prints: Sequence[Fingerprint]) -> int | None:
+    """The first of ``candidates`` (indexes into ``prints``) that is a near duplicate of ``probe``.
+
+    rapidfuzz compares the heads of all candidates in one C loop; only those close enough get the
+    (longer) description comparison.
+    """
+    if not probe.head or not candidates:
+        return None
+    found = process.extract(
+        probe.head, [prints[i].head for i in candidates], scorer=fuzz.token_sort_ratio,
+        score_cutoff=NEAR_DUPLICATE_RATIO, limit=None,
+    )  # fmt: skip
+    for _, _, j in sorted(found, key=lambda c: c[2]):
+        if _near(prints[candidates[j]], probe, NEAR_DUPLICATE_RATIO):
+            return candidates[j]
+    return None
 
 
 def _richer(old: str, new: str) -> str:
@@ -138,58 +172,62 @@ def dedupe(offers: Iterable[Offer]) -> list[Offer]:
     """The offers with duplicates merged, in first-seen order.
 
     Exact keys first; then near duplicates, looking only at offers filed under the same block
-    (:func:`_blocks`: title + company words, one word apart at most) whose title + company match
-    (rapidfuzz), so a batch of tens of thousands stays fast.
+    (:class:`Blocks`) whose title + company match (rapidfuzz), so a batch of tens of thousands
+    stays fast. Each offer is normalised once; a merged one again.
     """
     kept: list[Offer] = []
-    prints: list[_Print] = []
+    prints: list[Fingerprint] = []
     owner: dict[str, int] = {}
-    blocks: dict[str, list[int]] = {}
+    blocks = Blocks()
     for offer in offers:
-        keys = dedup_keys(offer)
-        index = next((owner[k] for k in keys if k in owner), None)
-        fingerprint = _print(offer)
-        if index is None and fingerprint.head:
-            candidates = sorted({i for b in _blocks(fingerprint.head) for i in blocks.get(b, ())})
-            heads = [prints[i].head for i in candidates]
-            found = process.extract(
-                fingerprint.head, heads, scorer=fuzz.token_sort_ratio,
-                score_cutoff=NEAR_DUPLICATE_RATIO, limit=None,
-            )  # fmt: skip
-            index = next(
-                (
-                    candidates[j]
-                    for _, _, j in sorted(found, key=lambda c: c[2])
-                    if _near(prints[candidates[j]], fingerprint, NEAR_DUPLICATE_RATIO)
-                ),
-                None,
-            )
+        probe = fingerprint(offer)
+        index = min((owner[k] for k in probe.keys if k in owner), default=None)
+        block_keys = Blocks.keys(probe.head)
+        if index is None:
+            index = first_near(probe, blocks.candidates(block_keys), prints)
         if index is None:
             kept.append(offer)
-            prints.append(fingerprint)
+            prints.append(probe)
             index = len(kept) - 1
         else:
             kept[index] = merge(kept[index], offer)
-            prints[index] = _print(kept[index])
-        for block in _blocks(prints[index].head):
-            members = blocks.setdefault(block, [])
-            if not members or members[-1] != index:
-                members.append(index)
-        for key in dedup_keys(kept[index]) | keys:
+            prints[index] = fingerprint(kept[index])
+            block_keys = Blocks.keys(prints[index].head)
+        blocks.add(block_keys, index)
+        for key in prints[index].keys | probe.keys:
             owner.setdefault(key, index)
     return kept
 
 
-def _blocks(head: str) -> list[str]:
-    """Where a title + company is filed for near-duplicate search: its sorted words, and its sorted
-    words with one left out.
+class Blocks:
+    """Offers filed by title + company for near-duplicate search: under their sorted words, and
+    their sorted words with one left out.
 
     Two heads with a token-sort ratio >= 95 differ by a character or two, so by one word at most
     (changed, added or dropped): they then share one of these keys. Comparing only within blocks
     finds those near duplicates in about linear time instead of comparing every pair.
     """
-    words = sorted(set(head.split()))
-    keys = [" ".join(words)]
-    if len(words) > 1:
-        keys += [" ".join(words[:i] + words[i + 1 :]) for i in range(len(words))]
-    return keys
+
+    def __init__(self) -> None:
+        self._members: dict[str, list[int]] = {}
+
+    @staticmethod
+    def keys(head: str) -> list[str]:
+        """The blocks a title + company (normalised words) is filed under; none for an empty one."""
+        words = sorted(set(head.split()))
+        if not words:
+            return []
+        keys = [" ".join(words)]
+        if len(words) > 1:
+            keys += [" ".join(words[:i] + words[i + 1 :]) for i in range(len(words))]
+        return keys
+
+    def add(self, keys: list[str], index: int) -> None:
+        for key in keys:
+            members = self._members.setdefault(key, [])
+            if not members or members[-1] != index:
+                members.append(index)
+
+    def candidates(self, keys: list[str]) -> list[int]:
+        """Indexes filed under any of these blocks, in the order they were first filed."""
+        return sorted({i for key in keys for i in self._members.get(key, ())})

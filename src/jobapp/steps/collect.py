@@ -7,11 +7,16 @@ failing is logged and the others still land.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from jobapp.domain import Offer
 from jobapp.errors import InvalidInput, JobAppError, SourceError
+from jobapp.sources.dedup import fingerprint
+from jobapp.sources.dedup_plan import MergePlan, Slot, plan_batch
 from jobapp.steps.base import StepContext, StepResult
 from jobapp.store import db, repo
 
@@ -30,9 +35,67 @@ def read_offers_path(path: str | Path) -> tuple[list[Offer], list[str]]:
     return result.offers, list(result.warnings)
 
 
-def store_offers(offers: list[Offer], detail: str) -> repo.UpsertResult:
+#: Offers written per transaction by :func:`store_offers`: the unit of progress of a long import,
+#: and short enough that the run's log (another connection) is never kept waiting for SQLite's lock.
+CHUNK = 1000
+
+
+def upsert_offers(s: Session, offers: Iterable[Offer], detail: str = "") -> repo.UpsertResult:
+    """Store offers in ``s``; one already known (same URL, board id or near-identical text with the
+    same title) is merged, not doubled. Every offer is recorded as a sighting of ``detail``."""
+    result = repo.UpsertResult()
+    _write(s, plan_offers(s, list(offers)), detail, result)
+    return result
+
+
+def store_offers(
+    offers: list[Offer], detail: str, progress: Callable[[int, int], None] | None = None
+) -> repo.UpsertResult:
+    """:func:`upsert_offers` in transactions of :data:`CHUNK` rows; ``progress(offers done, total)``
+    after each. A batch interrupted half way is merged, not doubled, when imported again."""
     with db.session() as s:
-        return repo.upsert_offers(s, offers, detail=detail)
+        slots = plan_offers(s, offers)
+    result, done = repo.UpsertResult(), 0
+    for start in range(0, len(slots), CHUNK):
+        chunk = slots[start : start + CHUNK]
+        with db.session() as s:
+            _write(s, chunk, detail, result)
+        done += sum(len(slot.sources) for slot in chunk)
+        if progress is not None:
+            progress(done, len(offers))
+    return result
+
+
+def plan_offers(s: Session, offers: list[Offer]) -> list[Slot]:
+    """Look up in bulk what the batch may meet in the store, then decide (pure: :func:`plan_batch`)."""
+    keys = [fingerprint(o).keys for o in offers]
+    stored_keys = repo.offer_ids_by_keys(s, set().union(*keys))
+    # Title candidates only for offers no key recognised: a re-import then reads almost nothing more.
+    titles = {
+        MergePlan.title_key(o.title)
+        for o, ks in zip(offers, keys, strict=True)
+        if o.title and stored_keys.keys().isdisjoint(ks)
+    }
+    stored = repo.offers_for_merge(s, stored_keys.values(), titles)
+    return plan_batch(offers, stored, stored_keys)
+
+
+def _write(s: Session, slots: list[Slot], detail: str, result: repo.UpsertResult) -> None:
+    """Write planned slots in bulk: merged offers updated, new ones inserted, keys and sightings."""
+    known = [slot.row_id for slot in slots if slot.row_id is not None]
+    enriched = [
+        slot.offer.model_copy(update={"id": slot.row_id}) for slot in slots if slot.row_id and slot.changed
+    ]
+    repo.update_offers(s, enriched)
+    fresh = [slot for slot in slots if slot.row_id is None]
+    new_ids = repo.insert_offers(s, [slot.offer for slot in fresh])
+    for slot, row_id in zip(fresh, new_ids, strict=True):
+        slot.row_id = row_id
+    result.merged.extend(known)
+    result.new.extend(new_ids)
+    placed = [(slot, slot.row_id) for slot in slots if slot.row_id is not None]  # every slot now
+    repo.add_offer_keys(s, [(key, row_id) for slot, row_id in placed for key in slot.new_keys])
+    repo.add_sightings(s, [(row_id, source) for slot, row_id in placed for source in slot.sources], detail)
 
 
 def _from_params(ctx: StepContext) -> list[tuple[str, Any]]:

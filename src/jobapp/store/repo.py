@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import numpy as np
 from pydantic import BaseModel
-from sqlalchemy import and_, delete, func, insert, select
+from sqlalchemy import Row, Table, and_, delete, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from jobapp.domain import (
     CvDocument,
@@ -37,6 +40,7 @@ from jobapp.store.tables import (
 )
 
 R = TypeVar("R", bound=BaseModel)
+T = TypeVar("T")
 
 _OFFER_FIELDS = (
     "title",
@@ -54,12 +58,12 @@ _OFFER_FIELDS = (
 # ---------------------------------------------------------------- offers
 
 
-def _offer(row: OfferRow) -> Offer:
-    return Offer(
-        id=row.id,
-        found_at=row.created_at.isoformat(timespec="seconds"),
-        **{f: getattr(row, f) or "" for f in _OFFER_FIELDS},
-    )
+def _offer(row: OfferRow | Row[Any], trusted: bool = False) -> Offer:
+    """The record of a stored offer; ``trusted`` skips validation (bulk reads of what was validated
+    when it was stored)."""
+    values: dict[str, Any] = {f: getattr(row, f) or "" for f in _OFFER_FIELDS}
+    values.update(id=row.id, found_at=row.created_at.isoformat(timespec="seconds"))
+    return Offer.model_construct(**values) if trusted else Offer(**values)
 
 
 @dataclass
@@ -68,43 +72,101 @@ class UpsertResult:
     merged: list[int] = field(default_factory=list)
 
 
-def upsert_offers(s: Session, offers: Iterable[Offer], detail: str = "") -> UpsertResult:
-    """Store offers; one already known (same URL, board id or near-identical text) is merged, not doubled."""
-    from jobapp.sources.dedup import dedup_keys, merge, near_duplicate
+# Bulk reads and writes of the collect step, which decides what is new and what merges
+# (jobapp.sources.dedup_plan): one statement per chunk of a batch, not one per offer.
+_IN_CHUNK = 500  # values per IN (...) clause: under SQLite's bound-variable limit, and PostgreSQL's
+_OFFER_COLUMNS = [getattr(OfferRow, f) for f in (*_OFFER_FIELDS, "id", "created_at")]
 
-    result = UpsertResult()
-    for offer in offers:
-        keys = sorted(dedup_keys(offer))
-        row = None
-        if keys:
-            hit = s.scalars(select(OfferKeyRow.offer_id).where(OfferKeyRow.key.in_(keys))).first()
-            row = s.get(OfferRow, hit) if hit is not None else None
-        if row is None and offer.title:
-            # Near-identical text under another URL (the same offer on two boards).
-            for cand in s.scalars(select(OfferRow).where(func.lower(OfferRow.title) == offer.title.lower())):
-                if near_duplicate(_offer(cand), offer):
-                    row = cand
-                    break
-        if row is None:
-            row = OfferRow(**{f: getattr(offer, f) or "" for f in _OFFER_FIELDS})
-            row.text_hash = text_hash(offer.full_text())
-            s.add(row)
-            s.flush()
-            result.new.append(row.id)
-        else:
-            merged = merge(_offer(row), offer)
-            for f in _OFFER_FIELDS:
-                setattr(row, f, getattr(merged, f) or "")
-            row.text_hash = text_hash(merged.full_text())
-            if row.id not in result.new and row.id not in result.merged:
-                result.merged.append(row.id)
-        known = set(s.scalars(select(OfferKeyRow.key).where(OfferKeyRow.key.in_(keys))))
-        for key in keys:
-            if key not in known:
-                s.add(OfferKeyRow(key=key, offer_id=row.id))
-        s.add(OfferSightingRow(offer_id=row.id, source=offer.source, detail=detail))
-        s.flush()
-    return result
+
+def _chunks(values: Iterable[T]) -> Iterator[list[T]]:
+    items = list(values)
+    for start in range(0, len(items), _IN_CHUNK):
+        yield items[start : start + _IN_CHUNK]
+
+
+def offer_ids_by_keys(s: Session, keys: Iterable[str]) -> dict[str, int]:
+    """The stored offer id of each of these dedup keys the store knows."""
+    found: dict[str, int] = {}
+    for chunk in _chunks(set(keys)):
+        query = select(OfferKeyRow.key, OfferKeyRow.offer_id).where(OfferKeyRow.key.in_(chunk))
+        found.update((key, offer_id) for key, offer_id in s.execute(query))
+    return found
+
+
+def offers_for_merge(s: Session, ids: Iterable[int], title_keys: Iterable[str]) -> list[Offer]:
+    """The stored offers with these ids or with one of these lowercase titles, by id.
+
+    Read as plain columns (no ORM objects), so the bulk update that may follow leaves no stale copy
+    in the session."""
+    rows: dict[int, Offer] = {}
+    for column, values in ((OfferRow.id, ids), (func.lower(OfferRow.title), title_keys)):
+        for chunk in _chunks(set(values)):
+            for row in s.execute(select(*_OFFER_COLUMNS).where(column.in_(chunk))):
+                rows.setdefault(row.id, _offer(row, trusted=True))
+    return [rows[i] for i in sorted(rows)]
+
+
+def _table(row_cls: Any) -> Table:
+    """A mapped class's table: bulk writes through Core skip the ORM's per-row bookkeeping."""
+    return cast(Table, row_cls.__table__)
+
+
+def _offer_values(offer: Offer) -> dict[str, Any]:
+    values: dict[str, Any] = {f: getattr(offer, f) or "" for f in _OFFER_FIELDS}
+    values["text_hash"] = text_hash(offer.full_text())
+    return values
+
+
+def insert_offers(s: Session, offers: list[Offer]) -> list[int]:
+    """Insert new offers in bulk; their ids, in the same order."""
+    if not offers:
+        return []
+    now = utcnow()
+    rows = [{**_offer_values(o), "created_at": now, "updated_at": now} for o in offers]
+    ids = OfferRow.id
+    if s.get_bind().dialect.name != "sqlite":
+        return list(s.scalars(insert(OfferRow).returning(ids, sort_by_parameter_order=True), rows))
+    # SQLite cannot order RETURNING rows, so SQLAlchemy would send one INSERT per offer. One
+    # executemany instead: this transaction then holds the write lock, and SQLite gives each new row
+    # a rowid above every existing one, so the batch's rows are the highest ids, in insertion order.
+    s.execute(insert(_table(OfferRow)), rows)
+    return list(s.scalars(select(ids).order_by(ids.desc()).limit(len(rows))))[::-1]
+
+
+def update_offers(s: Session, offers: list[Offer]) -> None:
+    """Write merged values over stored offers (each carries its id), in one bulk UPDATE."""
+    if not offers:
+        return
+    now = utcnow()
+    s.execute(update(OfferRow), [{"id": o.id, **_offer_values(o), "updated_at": now} for o in offers])
+    for offer in offers:  # a copy the caller loaded earlier must not hide the new values
+        loaded = s.identity_map.get(identity_key(OfferRow, offer.id))
+        if loaded is not None:
+            s.expire(loaded)
+
+
+def add_offer_keys(s: Session, keys: list[tuple[str, int]]) -> None:
+    """File new dedup keys (key, offer id). A key another import filed meanwhile keeps its offer."""
+    if not keys:
+        return
+    rows = [{"key": key, "offer_id": offer_id} for key, offer_id in keys]
+    dialect = s.get_bind().dialect.name
+    if dialect in ("sqlite", "postgresql"):
+        upsert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+        s.execute(upsert(OfferKeyRow).on_conflict_do_nothing(index_elements=["key"]), rows)
+    else:
+        s.execute(insert(OfferKeyRow), rows)
+
+
+def add_sightings(s: Session, sightings: list[tuple[int, str]], detail: str) -> None:
+    """One sighting row per (offer id, source) seen by a collection described by ``detail``."""
+    if sightings:
+        now = utcnow()
+        s.execute(
+            insert(_table(OfferSightingRow)),
+            [{"offer_id": i, "source": source, "detail": detail, "seen_at": now} for i, source in sightings],
+        )
+    s.flush()
 
 
 def list_offers(s: Session, ids: Iterable[int] | None = None) -> list[Offer]:
