@@ -34,7 +34,7 @@ def _json(resp):
     return resp.get_json()
 
 
-# ---------------------------------------------------------------- import (synchronous)
+# ---------------------------------------------------------------- import (in the request, or a run)
 
 
 def test_import_json_file_stores_offers_and_keeps_the_upload(client, jobapp_home: Path) -> None:
@@ -52,6 +52,55 @@ def test_import_json_file_stores_offers_and_keeps_the_upload(client, jobapp_home
     assert again["new"] == [] and len(again["merged"]) == 2
     uploads = list((jobapp_home / "uploads").iterdir())
     assert uploads and all(p.name.startswith("offers-") for p in uploads)
+
+
+def test_a_large_import_is_a_queued_run_with_progress(client, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jobapp.steps import collect
+    from jobapp.tasks.runs import execute_run
+    from jobapp.web import api
+
+    monkeypatch.setattr(api, "IMPORT_INLINE_BYTES", 300)  # this file counts as large
+    monkeypatch.setattr(collect, "CHUNK", 2)
+    offers = [
+        {
+            "title": f"Comptable {i}",
+            "company": "Acme",
+            "url": f"https://example.com/c/{i}",
+            "description": f"Tenue de la comptabilité générale, dossier {i}.",
+        }
+        for i in range(5)
+    ]
+    resp = client.upload("/api/offers/import", json.dumps(offers).encode(), "comptables.json")
+    assert resp.status_code == 202, resp.data
+    run = _json(resp)
+    assert run["steps"] == ["collect"] and run["status"] == "queued"
+    assert run["params"]["offers_file_name"] == "comptables.json"
+    assert _json(client.get("/api/offers")) == []  # nothing was imported inside the request
+    execute_run(run["id"])  # what the queue consumer does, in this thread
+    finished = _json(client.get(f"/api/runs/{run['id']}"))
+    assert finished["status"] == "done"
+    assert finished["progress"]["collect"] == {"done": 4, "failed": 0, "total": 4}  # 3 chunks + the file
+    messages = [e["message"] for e in _json(client.get(f"/api/runs/{run['id']}/events"))]
+    assert "2 / 5 offers stored" in messages and "5 / 5 offers stored" in messages
+    listed = _json(client.get("/api/offers"))
+    assert [o["title"] for o in listed] == [f"Comptable {i}" for i in range(5)]
+    one = _json(client.get(f"/api/offers/{listed[0]['id']}"))
+    assert one["sightings"][0]["detail"] == "comptables.json"
+
+
+def test_a_large_bad_file_fails_its_run_with_the_reason(client, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jobapp.tasks.runs import execute_run
+    from jobapp.web import api
+
+    monkeypatch.setattr(api, "IMPORT_INLINE_BYTES", 10)
+    resp = client.upload("/api/offers/import", b"{not json at all, but long", "offers.json")
+    assert resp.status_code == 202
+    run_id = _json(resp)["id"]
+    execute_run(run_id)
+    finished = _json(client.get(f"/api/runs/{run_id}"))
+    assert finished["status"] == "failed" and finished["error"]
+    errors = [e["message"] for e in _json(client.get(f"/api/runs/{run_id}/events")) if e["level"] == "error"]
+    assert any("offers.json" in m for m in errors), errors
 
 
 def test_import_csv_file(client) -> None:

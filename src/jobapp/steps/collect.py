@@ -1,18 +1,21 @@
 """Step 1 — collect offers from a file, a URL, pasted text or a board search.
 
-Params read: ``offers_file`` (path), ``offers_text`` (a pasted offer), ``offer_url``, ``search``
+Params read: ``offers_file`` (path), ``offers_upload`` (an offers file the web page kept under the
+data folder, shown as ``offers_file_name``), ``offers_text`` (a pasted offer), ``offer_url``, ``search``
 ({query, boards, location, radius_km, count, contract, max_age_days}). Each source is independent: one
-failing is logged and the others still land.
+failing is logged and the others still land. A long file import reports its progress chunk by chunk.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from jobapp import config
 from jobapp.domain import Offer
 from jobapp.errors import InvalidInput, JobAppError, SourceError
 from jobapp.sources.dedup import fingerprint
@@ -23,7 +26,8 @@ from jobapp.store import db, repo
 STEP = "collect"
 
 
-def read_offers_path(path: str | Path) -> tuple[list[Offer], list[str]]:
+def read_offers_path(path: str | Path, name: str = "") -> tuple[list[Offer], list[str]]:
+    """The offers of a CSV/JSON file and the reader's warnings; ``name`` is what messages call it."""
     from jobapp.sources.files import read_offers_file
 
     p = Path(path)
@@ -31,7 +35,7 @@ def read_offers_path(path: str | Path) -> tuple[list[Offer], list[str]]:
         raise InvalidInput(
             f"Offers file not found: {p}.", hint="Give the path of a CSV or JSON file of offers."
         )
-    result = read_offers_file(p.read_bytes(), p.name)
+    result = read_offers_file(p.read_bytes(), name or p.name)
     return result.offers, list(result.warnings)
 
 
@@ -51,18 +55,16 @@ def upsert_offers(s: Session, offers: Iterable[Offer], detail: str = "") -> repo
 def store_offers(
     offers: list[Offer], detail: str, progress: Callable[[int, int], None] | None = None
 ) -> repo.UpsertResult:
-    """:func:`upsert_offers` in transactions of :data:`CHUNK` rows; ``progress(offers done, total)``
+    """:func:`upsert_offers` in transactions of :data:`CHUNK` rows; ``progress(rows written, rows)``
     after each. A batch interrupted half way is merged, not doubled, when imported again."""
     with db.session() as s:
         slots = plan_offers(s, offers)
-    result, done = repo.UpsertResult(), 0
+    result = repo.UpsertResult()
     for start in range(0, len(slots), CHUNK):
-        chunk = slots[start : start + CHUNK]
         with db.session() as s:
-            _write(s, chunk, detail, result)
-        done += sum(len(slot.sources) for slot in chunk)
+            _write(s, slots[start : start + CHUNK], detail, result)
         if progress is not None:
-            progress(done, len(offers))
+            progress(min(start + CHUNK, len(slots)), len(slots))
     return result
 
 
@@ -103,6 +105,8 @@ def _from_params(ctx: StepContext) -> list[tuple[str, Any]]:
     todo: list[tuple[str, Any]] = []
     if p.get("offers_file"):
         todo.append(("file", p["offers_file"]))
+    if p.get("offers_upload"):
+        todo.append(("upload", p["offers_upload"]))
     if p.get("offers_text"):
         todo.append(("paste", p["offers_text"]))
     if p.get("offer_url"):
@@ -112,12 +116,40 @@ def _from_params(ctx: StepContext) -> list[tuple[str, Any]]:
     return todo
 
 
-def collect_one(kind: str, value: Any, ctx: StepContext) -> repo.UpsertResult:
-    if kind == "file":
-        offers, warnings = read_offers_path(value)
-        for w in warnings:
-            ctx.log(STEP, w, level="warning")
-        return store_offers(offers, detail=Path(value).name)
+_UPLOAD_NAME = re.compile(r"offers-[0-9a-f]{32}")  # as the web API names what it keeps
+
+
+def _import_file(kind: str, value: str, ctx: StepContext, key: str) -> repo.UpsertResult:
+    if kind == "upload":
+        if not _UPLOAD_NAME.fullmatch(value):
+            raise InvalidInput(f"{value!r} is not an offers file uploaded through the web page.")
+        path, label = config.data_path("uploads", value), ctx.params.get("offers_file_name") or value
+    else:
+        path, label = Path(value), Path(value).name
+    offers, warnings = read_offers_path(path, str(label))
+    for w in warnings:
+        ctx.log(STEP, w, level="warning")
+    return store_offers(offers, detail=str(label)[:200], progress=_chunk_progress(ctx, key))
+
+
+def _chunk_progress(ctx: StepContext, key: str) -> Callable[[int, int], None]:
+    """Progress of an import longer than one chunk: each chunk written is a log line and a step item
+    (what the web page's progress bar counts); the source's own item, marked when it ends, is the last."""
+    chunks = 0
+
+    def report(done: int, total: int) -> None:
+        nonlocal chunks
+        chunks += 1
+        if total > CHUNK:
+            ctx.mark_done(STEP, f"{key}#{chunks}")
+            ctx.log(STEP, f"{done} / {total} offers stored", done=chunks, total=-(-total // CHUNK) + 1)
+
+    return report
+
+
+def collect_one(kind: str, value: Any, ctx: StepContext, key: str = "") -> repo.UpsertResult:
+    if kind in ("file", "upload"):
+        return _import_file(kind, value, ctx, key or kind)
     if kind == "paste":
         from jobapp.models.registry import get_llm
         from jobapp.sources.paste import offer_from_text
@@ -156,7 +188,7 @@ def run(ctx: StepContext) -> StepResult:
         if ctx.is_done(STEP, key):
             continue
         try:
-            res = collect_one(kind, value, ctx)
+            res = collect_one(kind, value, ctx, key)
         except JobAppError as exc:
             failed += 1
             ctx.mark_failed(STEP, key, str(exc))
@@ -165,12 +197,10 @@ def run(ctx: StepContext) -> StepResult:
         new += len(res.new)
         merged += len(res.merged)
         ctx.mark_done(STEP, key)
-        ctx.log(
-            STEP,
-            f"{kind}: {len(res.new)} new offers, {len(res.merged)} already known",
-            done=i,
-            total=len(todo),
-        )
+        # One source alone keeps the total its own progress gave (chunks of a long import).
+        several = len(todo) > 1
+        message = f"{kind}: {len(res.new)} new offers, {len(res.merged)} already known"
+        ctx.log(STEP, message, done=i if several else None, total=len(todo) if several else None)
     if failed == len(todo):
         raise InvalidInput("No offers could be collected.", hint="See the messages above for each source.")
     return StepResult(

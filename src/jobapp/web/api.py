@@ -174,12 +174,20 @@ def offer(offer_id: int) -> Response:
         )
 
 
+#: An offers file up to this size is imported inside the request (201 with the offer ids); a larger
+#: one by a queued collect run (202 with the run, which the page follows with its progress).
+IMPORT_INLINE_BYTES = 1_000_000
+
+
 @bp.post("/offers/import")
 def offers_import() -> tuple[Response, int]:
     from jobapp.sources.files import read_offers_file
     from jobapp.steps.collect import store_offers
 
     data, name = upload()
+    if len(data) > IMPORT_INLINE_BYTES:
+        kept = store_upload(data, "offers")
+        return jsonify(start_run(["collect"], {"offers_upload": kept, "offers_file_name": name[:200]})), 202
     result = read_offers_file(data, name)
     store_upload(data, "offers")
     res = store_offers(result.offers, detail=name[:200])

@@ -1,7 +1,7 @@
 // Entry point: wires the cards' forms and buttons to the API and keeps the page in sync.
 
 import { api, t } from "./dom.js";
-import { app, gate, isBusy, refresh, resumeLatest, runParams, setMessage, showError, startRun, watchForRuns } from "./flow.js";
+import { app, follow, gate, isBusy, refresh, resumeLatest, runParams, setMessage, showError, startRun, watchForRuns } from "./flow.js";
 import { loadPreviews } from "./previews.js";
 import { initFilters, loadResults } from "./results.js";
 import { drawTimings } from "./charts.js";
@@ -97,8 +97,14 @@ async function uploadForm(ev, url, step, describe) {
   f.setAttribute("aria-busy", "true");
   try {
     const result = await api.upload(url, f.file.files[0], f.keep?.checked ? { keep: "1" } : {});
-    setMessage(step, describe(result), "ok");
     f.reset();
+    if (result.steps) {
+      // A large file is imported by a queued run: follow it like any other, with its progress.
+      setMessage(step, t("run.started", { id: result.id }));
+      follow(result);
+      return;
+    }
+    setMessage(step, describe(result), "ok");
     await refresh();
   } catch (err) {
     setMessage(step, err.display || err.message, "error");
