@@ -16,10 +16,11 @@ from jobapp import __version__
 from jobapp.web import schemas
 
 _ID: dict[str, Any] = {"type": "integer", "minimum": 0, "maximum": 2**63 - 1}  # a database row id
+_PATH_ID = {**_ID, "examples": [1]}  # the first record: fuzzing then reaches real ones, not only 404s
 _TEXT: dict[str, Any] = {"type": "string", "maxLength": 200}
 # Path parameters other than record ids ("/export/{name}.{fmt}").
 _PATH: dict[str, dict[str, Any]] = {
-    "name": {"type": "string", "pattern": r"^[^./]+$"},
+    "name": {"type": "string", "pattern": r"^[^./]+$", "examples": ["1_offers", "3_cvs", "5_6_matches"]},
     "fmt": {"type": "string", "enum": ["csv", "json"]},
 }
 
@@ -140,7 +141,7 @@ def operation_id(method: str, path: str) -> str:
 def _parameters(route: Route) -> list[dict[str, Any]]:
     params = []
     for name in re.findall(r"{(\w+)}", route.path):  # also both of "/export/{name}.{fmt}"
-        schema = _ID if name.endswith("_id") else _PATH[name]
+        schema = _PATH_ID if name.endswith("_id") else _PATH[name]
         params.append({"name": name, "in": "path", "required": True, "schema": schema})
     for name in route.query:
         schema, description = QUERY[name]
