@@ -26,7 +26,7 @@ from schemathesis.checks import not_a_server_error
 
 from jobapp.web import openapi
 
-pytestmark = pytest.mark.timeout(300)
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]  # real servers, a minute in all
 
 # The first anonymised-CV answer loads spaCy's French model (about 10 s on a busy 2-core machine).
 REQUEST_TIMEOUT = 60
@@ -143,6 +143,8 @@ def test_linked_operations_survive_fuzzing(live_server: LiveServer) -> None:
 def test_fuzzing_finds_stay_fixed(live_server: LiveServer, path: str) -> None:
     resp = live_server.session.get(f"{live_server.url}{path}", timeout=REQUEST_TIMEOUT)
     assert resp.status_code == 400 and "record id" in resp.json()["message"], path
+    largest = live_server.session.get(f"{live_server.url}/api/timings?run_id={2**63 - 1}", timeout=10)
+    assert largest.status_code == 200 and largest.json() == []  # read exactly, not rounded up past it
 
 
 def test_the_documented_examples_are_real_records(live_server: LiveServer) -> None:
