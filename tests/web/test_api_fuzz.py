@@ -157,6 +157,23 @@ def test_the_documented_examples_are_real_records(live_server: LiveServer) -> No
         assert live_server.session.get(f"{live_server.url}{path}", timeout=REQUEST_TIMEOUT).status_code == 200
 
 
+def test_no_state_changing_operation_runs_without_the_csrf_token(live_server: LiveServer) -> None:
+    """Every documented POST/DELETE, sent by a client that never fetched the CSRF token (what a
+    cross-site form is), is a 403 JSON error, and the seeded data is still all there."""
+    unsafe = [
+        (method, path.replace("{offer_id}", "1").replace("{cv_id}", "1").replace("{run_id}", "1"))
+        for path, ops in openapi.document()["paths"].items()
+        for method in ops
+        if method in ("post", "put", "patch", "delete")
+    ]
+    assert len(unsafe) >= 10
+    for method, path in unsafe:
+        resp = requests.request(method, f"{live_server.url}{path}", json={"confirm": True}, timeout=10)
+        assert resp.status_code == 403 and resp.json()["error"] == "csrf", (method, path)
+    state = live_server.session.get(f"{live_server.url}/api/state", timeout=10).json()
+    assert state["counts"]["offers"] == 3 and state["cv"]["id"] == 1
+
+
 def test_a_rebound_host_name_gets_400_from_the_real_server(live_server: LiveServer) -> None:
     for method, path in (("get", "/api/cv"), ("get", "/api/csrf"), ("post", "/api/runs"), ("get", "/")):
         resp = requests.request(
