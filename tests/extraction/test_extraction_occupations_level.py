@@ -23,6 +23,12 @@ from jobapp.extraction.seniority import cv_seniority, years_from_dates
         ("Cariste CACES 3", "8344"),
         ("Conseiller de vente - Temps partiel", "5223"),
         ("Chargé de recrutement (H/F)", "2423"),
+        # both genders written out: the first half alone ("technicien") is not the job
+        ("Technicien / Technicienne support informatique (H/F)", "3512"),
+        ("Agent / Agente de nettoyage de locaux (H/F)", "9112"),
+        ("Conducteur(trice) de bus (H/F)", "8331"),
+        # a company name on the title's line does not drown the title
+        ("Vendeur BRICO DEPOT", "5223"),
     ],
 )
 def test_titles_map_to_their_isco_group(title: str, isco: str) -> None:
@@ -48,6 +54,29 @@ def test_cv_occupations_ignore_language_levels_and_bullets() -> None:
     cv = "SOUS CHEF\nWork Experience\n- Espagnol : intermédiaire (B1)\nSous Chef Jul 2010 to Current"
     found = text_occupations(cv)
     assert [m.occupation.isco for m in found] == ["3434"]
+
+
+def test_cv_summary_sentence_names_the_job() -> None:
+    cv = (
+        "CERTIFIED NURSING ASSISTANT\nSummary\nExperienced Administrative Assistant III offering 21 years "
+        "of experience in medical business office operations, proactive leader with strengths in communication."
+    )
+    found = {m.occupation.isco: m.score for m in text_occupations(cv)}
+    assert found.get("4120") == 1.0 and "5321" in found
+
+
+def test_an_ongoing_training_counts_as_much_as_the_latest_job() -> None:
+    jobs = "\n".join(f"201{i} Employé polyvalent à ENSEIGNE {i}\n- Accueil des clients" for i in range(9))
+    cv = f"Expériences\n{jobs}\nFormations\n2021 Développeur Web et web mobile (EN COURS) à RSMA-M, Le Lamentin"
+    found = {m.occupation.isco: m.score for m in text_occupations(cv)}
+    without = {m.occupation.isco: m.score for m in text_occupations(cv.replace("(EN COURS)", "(2019)"))}
+    assert found["2512"] > 0.9 > without["2512"] + 0.1  # the old one fades below the line
+    assert without["5223"] > without["2512"]
+
+
+def test_adjectives_and_stray_words_are_not_occupations() -> None:
+    assert not text_occupations("General\nDocker")
+    assert all(m.occupation.isco != "2330" for m in title_occupations("Chargé / Chargée d'affaires BTP"))
 
 
 @pytest.mark.parametrize(

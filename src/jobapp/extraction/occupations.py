@@ -56,6 +56,11 @@ class _Index:
         return math.log(1 + len(self.labels))
 
 
+_NOT_A_JOB = frozenset(
+    {"general", "charge", "chargee", "contractuel", "contractuelle", "adjoint", "adjointe", "docker"}
+)
+
+
 def _read(name: str) -> list[list[str]]:
     text = resources.files("jobapp.extraction").joinpath(f"data/{name}").read_text("utf-8")
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
@@ -79,7 +84,9 @@ def _index() -> _Index:
         occupations.append(Occupation(isco, names[0], names[0]))
         for label in names:
             labels.append((len(occupations) - 1, label, frozenset(term_tokens(label))))
-    labels = [lab for lab in labels if lab[2]]
+    # ESCO alternative labels that are one adjective or a bare role word: "general" (the army
+    # rank), "chargé", "contractuel" would make any title holding the word that occupation.
+    labels = [lab for lab in labels if lab[2] and normalise(lab[1]) not in _NOT_A_JOB]
     postings: dict[str, list[int]] = defaultdict(list)
     for i, (_, _, stems) in enumerate(labels):
         for s in stems:
@@ -102,12 +109,29 @@ _NOISE = re.compile(
 _SEPARATORS = re.compile(r"\s+[-–—|/]\s+|[|()\[\],:;]")
 
 
+# French titles name both genders: "Technicien / Technicienne support", "Conducteur(trice)",
+# "Infirmier(e)". Split on the slash, the first half would be a lone generic word ("technicien").
+_GENDER_PAIR = re.compile(r"\b(\w{3,})\s*/\s*(\w+)\b")
+_GENDER_SUFFIX = re.compile(r"(?<=\w)\s?\((?:e|ne|se|euse|rice|trice|ere|le|es|fe|ve)\)")
+
+
+def _one_gender(text: str) -> str:
+    def keep_first(m: re.Match[str]) -> str:
+        first, second = m.group(1), m.group(2)
+        return first if second.startswith(first[:3]) and second != first else m.group(0)
+
+    return _GENDER_PAIR.sub(keep_first, _GENDER_SUFFIX.sub("", text))
+
+
 def _segments(title: str) -> list[str]:
     """The title and its parts ("Ingénieur IA - Lyon" -> the whole, "ingenieur ia", "lyon")."""
-    clean = _NOISE.sub(" ", normalise(title))
+    clean = _NOISE.sub(" ", _one_gender(normalise(title)))
     parts = [p.strip() for p in _SEPARATORS.split(clean) if p and p.strip()]
     whole = " ".join(clean.split())
     return list(dict.fromkeys([whole, *parts]))
+
+
+_UNKNOWN_WORD = 0.2
 
 
 def _match_segment(segment: str, index: _Index) -> list[tuple[float, int, int]]:
@@ -120,7 +144,8 @@ def _match_segment(segment: str, index: _Index) -> list[tuple[float, int, int]]:
         ids = index.postings.get(s, ())
         if len(ids) < 3000:  # a word in thousands of labels ("de", "agent") finds nothing alone
             candidates.update(ids)
-    seg_weight = index.weight(stems)
+    # A word no occupation label uses (a company, a town) says nothing of the job: it weighs little.
+    seg_weight = sum(index.idf.get(s, index.max_idf * _UNKNOWN_WORD) for s in stems)
     out = []
     for li in candidates:
         occ, _, label_stems = index.labels[li]
@@ -197,25 +222,73 @@ def occupation_similarity(
 
 _WORDS = re.compile(r"\w+")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪●◦]|\d+[.)])\s")
+# "2021 Développeur web (EN COURS)", "2024 - Present": what the holder does or studies now.
+_ONGOING = re.compile(
+    r"\b(?:en cours|present|presente|aujourd'hui|a ce jour|actuellement|currently|current|ongoing|to date|now)\b"
+)
+#: how much a line's occupation loses per short line above it (CVs run newest first), and the floor
+_DECAY, _FLOOR = 0.02, 0.5
+#: sentences this near the top are the summary, where "Experienced administrative assistant..." says the job
+_SUMMARY_LINES = 25
+_TITLE_WORDS = 16
 
 
 @lru_cache(maxsize=1024)
 def text_occupations(text: str, limit: int = 6) -> tuple[OccupationMatch, ...]:
-    """The occupations a CV names in its short lines (headline, job titles), best first.
+    """The occupations a CV names, best first.
 
-    A CV says what its holder does in its headline and in the title of each past job; long lines
-    are sentences and are skipped. Lines near the top (the headline, the latest job) weigh a
-    little more than the rest.
+    A CV says what its holder does in its headline, in the title of each job and training (short
+    lines: ``title_occupations``) and in its summary's sentences (an occupation's name found whole).
+    CVs run newest first, so a line's weight fades with its position, except a line that says it
+    is current ("en cours", "present"): the training a career changer follows now names the job
+    they look for.
     """
     best: dict[str, OccupationMatch] = {}
-    short = [ln.strip() for ln in text.splitlines() if 2 < len(ln.strip()) <= 100 and not _BULLET.match(ln)]
-    for position, line in enumerate(short[:200]):
-        if len(_WORDS.findall(line)) > 12:
+
+    def keep(match: OccupationMatch, weight: float) -> None:
+        scored = OccupationMatch(match.occupation, match.label, round(match.score * weight, 3))
+        isco = match.occupation.isco
+        if isco not in best or scored.score > best[isco].score:
+            best[isco] = scored
+
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    position = 0
+    for n, line in enumerate(lines[:400]):
+        words = len(_WORDS.findall(line))
+        if words > _TITLE_WORDS:
+            if n < _SUMMARY_LINES:
+                for match in _phrase_occupations(line):
+                    keep(match, 1.0)
             continue
-        weight = 1.0 if position < 15 else 0.85
+        if len(line) <= 2 or len(line) > 100 or _BULLET.match(line):
+            continue
+        ongoing = any(_ONGOING.search(normalise(near)) for near in lines[max(0, n - 2) : n + 3])
+        weight = 1.0 if ongoing else max(_FLOOR, 1.0 - _DECAY * position)
+        position += 1
         for match in title_occupations(line, limit=2, min_score=0.75):
-            scored = OccupationMatch(match.occupation, match.label, round(match.score * weight, 3))
-            isco = match.occupation.isco
-            if isco not in best or scored.score > best[isco].score:
-                best[isco] = scored
+            keep(match, weight)
     return tuple(sorted(best.values(), key=lambda m: -m.score)[:limit])
+
+
+@lru_cache(maxsize=1)
+def _phrase_table() -> dict[tuple[str, ...], list[int]]:
+    """Multi-word labels by their word sequence, to find "administrative assistant" in a sentence."""
+    index = _index()
+    table: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for li, (_, label, _stems) in enumerate(index.labels):
+        words = tuple(s for s in term_tokens(label) if len(s) > 1)
+        if 2 <= len(words) <= 4:
+            table[words].append(li)
+    return dict(table)
+
+
+def _phrase_occupations(line: str) -> list[OccupationMatch]:
+    """Occupations whose multi-word label appears whole (same words, same order) in a sentence."""
+    index, table = _index(), _phrase_table()
+    words = [s for s in term_tokens(_NOISE.sub(" ", normalise(line))) if len(s) > 1]
+    return [
+        OccupationMatch(index.occupations[index.labels[li][0]], index.labels[li][1], 1.0)
+        for n in (4, 3, 2)
+        for i in range(len(words) - n + 1)
+        for li in table.get(tuple(words[i : i + n]), ())
+    ]

@@ -156,7 +156,9 @@ def rank_offers(
         raw = model.logit(features)
         percent = platt.percent(raw)
     scored = HybridReranker(model).score(features)
-    order = sorted(range(len(offers)), key=lambda i: (-percent[i], -raw[i], i))
+    # at a tie with the cap, an offer the cross-encoder read ranks before one it did not
+    unread_flag = unread if unread is not None else np.zeros(len(offers), dtype=bool)
+    order = sorted(range(len(offers)), key=lambda i: (-percent[i], -raw[i], bool(unread_flag[i]), i))
     if top is not None:
         order = order[:top]
     cv_id = cv_profile.cv_id if cv_profile and cv_profile.cv_id is not None else 0
