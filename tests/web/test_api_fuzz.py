@@ -2,8 +2,9 @@
 
 Every documented operation gets generated requests, valid and invalid (positive and negative
 generation), on a data folder seeded with offers, a CV and a run. Each answer must not be a server
-error, and every 4xx must be a JSON error with a message a person can read. A stateful pass follows
-the document's links (a created run -> read, events, cancel; a listed offer -> read, feedback).
+error, every 4xx must be a JSON error with a message a person can read, and every 2xx the status
+the document gives. A stateful pass follows the document's links (a created run -> read, events,
+cancel; a listed offer -> read, feedback; the CV -> delete).
 
 Runs stay fast and offline: the app only enqueues runs (no worker consumes them here) and models
 are the deterministic fakes registered through the real registry. Hypothesis is derandomized so a
@@ -90,7 +91,19 @@ def errors_are_json_with_a_message(ctx: Any, response: Any, case: Any) -> bool |
     return True
 
 
-CHECKS = [not_a_server_error, errors_are_json_with_a_message]
+def success_is_the_documented_status(ctx: Any, response: Any, case: Any) -> bool | None:
+    """A 2xx is the one the document promises (201 for a created CV, 202 for a started run...), so
+    the document stays true to the routes. Other methods' probes (OPTIONS, HEAD) are not its to say."""
+    if not 200 <= response.status_code < 300 or case.method.upper() != case.operation.method.upper():
+        return None
+    documented = [code for code in case.operation.definition.raw["responses"] if code.startswith("2")]
+    assert str(response.status_code) in documented, (
+        f"{case.method} {case.path} answered {response.status_code}, the document says {documented}"
+    )
+    return True
+
+
+CHECKS = [not_a_server_error, errors_are_json_with_a_message, success_is_the_documented_status]
 
 # The document the server serves at /api/openapi.json (built from the same code, so known before the
 # server starts: pytest needs the operations to name the tests).
