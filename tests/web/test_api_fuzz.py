@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,30 +51,45 @@ class LiveServer:
     headers: dict[str, str]  # the CSRF token, as the page's script sends it
 
 
-@pytest.fixture
-def live_server(seeded: dict[str, Any], fake_models: Any) -> Iterator[LiveServer]:
-    """The real app (waitress) on a free loopback port, over a seeded, temporary data folder."""
+@contextmanager
+def served(app: Any) -> Iterator[str]:
+    """``app`` served by waitress (as ``jobapp serve`` does) on a free loopback port; yields its URL."""
     from waitress import wasyncore
     from waitress.server import create_server
 
-    from jobapp.web import create_app
-
     sockets: dict[int, Any] = {}
-    server = create_server(create_app(), map=sockets, host="127.0.0.1", port=0, threads=4)
+    server = create_server(app, map=sockets, host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    url = f"http://127.0.0.1:{server.effective_port}"
-    session = requests.Session()
     try:
-        token = session.get(f"{url}/api/csrf", timeout=10).json()["csrf"]
-        yield LiveServer(url, session, {"X-CSRF-Token": token})
+        yield f"http://127.0.0.1:{server.effective_port}"
     finally:
-        session.close()
         server.task_dispatcher.shutdown()  # requests in flight end first
         # Sockets closed by the server's own loop thread (closing them from here races its select()):
         # the loop then has nothing left to watch and returns.
         server.trigger.pull_trigger(lambda: wasyncore.close_all(sockets))
         thread.join(timeout=10)
+
+
+@pytest.fixture
+def live_server(seeded: dict[str, Any], fake_models: Any) -> Iterator[LiveServer]:
+    """The real app on a free loopback port, over a seeded, temporary data folder."""
+    from jobapp.web import create_app
+
+    with served(create_app()) as url, requests.Session() as session:
+        token = session.get(f"{url}/api/csrf", timeout=10).json()["csrf"]
+        yield LiveServer(url, session, {"X-CSRF-Token": token})
+
+
+def documented_operations() -> list[tuple[str, str]]:
+    """(method, URL path) of every documented operation, its parameters filled with seeded records."""
+    fill = {"{offer_id}": "1", "{cv_id}": "1", "{run_id}": "1", "{name}": "1_offers", "{fmt}": "json"}
+    operations = []
+    for path, ops in openapi.document()["paths"].items():
+        for name, value in fill.items():
+            path = path.replace(name, value)
+        operations += [(method, path) for method in ops]
+    return operations
 
 
 def errors_are_json_with_a_message(ctx: Any, response: Any, case: Any) -> bool | None:
@@ -173,18 +189,28 @@ def test_the_documented_examples_are_real_records(live_server: LiveServer) -> No
 def test_no_state_changing_operation_runs_without_the_csrf_token(live_server: LiveServer) -> None:
     """Every documented POST/DELETE, sent by a client that never fetched the CSRF token (what a
     cross-site form is), is a 403 JSON error, and the seeded data is still all there."""
-    unsafe = [
-        (method, path.replace("{offer_id}", "1").replace("{cv_id}", "1").replace("{run_id}", "1"))
-        for path, ops in openapi.document()["paths"].items()
-        for method in ops
-        if method in ("post", "put", "patch", "delete")
-    ]
+    unsafe = [(m, path) for m, path in documented_operations() if m in ("post", "put", "patch", "delete")]
     assert len(unsafe) >= 10
     for method, path in unsafe:
         resp = requests.request(method, f"{live_server.url}{path}", json={"confirm": True}, timeout=10)
         assert resp.status_code == 403 and resp.json()["error"] == "csrf", (method, path)
     state = live_server.session.get(f"{live_server.url}/api/state", timeout=10).json()
     assert state["counts"]["offers"] == 3 and state["cv"]["id"] == 1
+
+
+def test_off_loopback_every_operation_needs_the_access_token(
+    seeded: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JOBAPP_HOST", "0.0.0.0")  # what the app is told it listens on: off loopback
+    monkeypatch.setenv("JOBAPP_TOKEN", "fuzz-token-for-tests")
+    from jobapp.web import create_app
+
+    with served(create_app()) as url:
+        for method, path in documented_operations():
+            resp = requests.request(method, f"{url}{path}", timeout=10)
+            assert resp.status_code == 401 and resp.json()["error"] == "unauthorized", (method, path)
+        bearer = {"Authorization": "Bearer fuzz-token-for-tests"}
+        assert requests.get(f"{url}/api/state", headers=bearer, timeout=10).status_code == 200
 
 
 def test_a_rebound_host_name_gets_400_from_the_real_server(live_server: LiveServer) -> None:
