@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import string
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -54,9 +55,15 @@ def normalise_url(url: str) -> str:
     return urlunsplit(("https", host, path, urlencode(sorted(query)), ""))
 
 
+_WORD_CHARS = frozenset(string.ascii_lowercase + string.digits)
+# fold() answers lowercase ASCII: every other ASCII character separates words. (str.translate of
+# ASCII by an ASCII table runs in C, faster than collecting regex matches on long descriptions.)
+_SEPARATORS = str.maketrans({chr(c): " " for c in range(128) if chr(c) not in _WORD_CHARS})
+
+
 def normalise_text(text: str) -> str:
-    """Lowercase ASCII words separated by single spaces: what two copies of an offer share."""
-    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
+    """Lowercase ASCII words ([a-z0-9]+) separated by single spaces: what two copies of an offer share."""
+    return " ".join(fold(text).translate(_SEPARATORS).split())
 
 
 class Fingerprint(NamedTuple):
