@@ -45,9 +45,10 @@ class Route:
     summary: str
     status: int = 200
     body: str | None = None  # a model of schemas.BODIES
-    upload: bool = False  # multipart/form-data with a "file" field
+    upload: tuple[str, ...] = ()  # multipart/form-data: a "file" field, then optional text fields
     query: tuple[str, ...] = ()
     links: tuple[str, ...] = ()  # names in LINKS: operations fed by this one's answer
+    may_queue: bool = False  # a large input is queued instead: 202 with the started run
 
 
 _RUN_LINKS = ("GetRun", "RunEvents", "CancelRun")
@@ -60,7 +61,14 @@ ROUTES: list[Route] = [
     Route("get", "/api/offers", "Stored offers", links=("GetOffer", "OfferFeedback")),
     Route("delete", "/api/offers", "Delete all offers"),
     Route("get", "/api/offers/{offer_id}", "One offer and where/when it was found"),
-    Route("post", "/api/offers/import", "Import a CSV/JSON file of offers", status=201, upload=True),
+    Route(
+        "post",
+        "/api/offers/import",
+        "Import a CSV/JSON file of offers (a large one starts a run)",
+        status=201,
+        upload=("file",),
+        may_queue=True,
+    ),
     Route(
         "post",
         "/api/offers/url",
@@ -81,7 +89,13 @@ ROUTES: list[Route] = [
         "post", "/api/offers/search", "Search job boards (starts a run)", 202, "SearchBody", links=_RUN_LINKS
     ),
     Route("get", "/api/summaries", "Offer summaries (step 2)"),
-    Route("post", "/api/cv", "Upload a CV (PDF, DOCX, TXT) and convert it (step 3)", 201, upload=True),
+    Route(
+        "post",
+        "/api/cv",
+        "Upload a CV (PDF, DOCX, TXT) and convert it (step 3)",
+        201,
+        upload=("file", "keep"),
+    ),
     Route("get", "/api/cv", "The current CV's text", links=("DeleteCv",)),
     Route("get", "/api/cv/profile", "The current CV's anonymised profile (step 4)"),
     Route("get", "/api/cv/anonymised", "The CV text exactly as models receive it, with redactions"),
@@ -122,13 +136,9 @@ _ERROR = {
     "required": ["error", "message"],
 }
 _ERROR_CONTENT = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
-_UPLOAD = {
-    "type": "object",
-    "properties": {
-        "file": {"type": "string", "format": "binary"},
-        "keep": {"type": "string", "description": "CV uploads: 'true' keeps the file (default: text only)"},
-    },
-    "required": ["file"],
+_FORM_FIELDS: dict[str, dict[str, Any]] = {
+    "file": {"type": "string", "format": "binary"},
+    "keep": {"type": "string", "description": "'true' keeps the CV file too (default: its text only)"},
 }
 
 
@@ -149,24 +159,30 @@ def _parameters(route: Route) -> list[dict[str, Any]]:
     return params
 
 
-def _operation(route: Route, components: dict[str, Any]) -> dict[str, Any]:
-    success: dict[str, Any] = {"description": "OK"}
-    if route.links:
-        success["links"] = {
+def _success(description: str, links: tuple[str, ...]) -> dict[str, Any]:
+    response: dict[str, Any] = {"description": description}
+    if links:
+        response["links"] = {
             name: {
                 "operationId": operation_id(LINKS[name][0], LINKS[name][1]),
                 "parameters": {LINKS[name][2]: LINKS[name][3]},
             }
-            for name in route.links
+            for name in links
         }
+    return response
+
+
+def _operation(route: Route, components: dict[str, Any]) -> dict[str, Any]:
     op: dict[str, Any] = {
         "operationId": operation_id(route.method, route.path),
         "summary": route.summary,
         "responses": {
-            str(route.status): success,
+            str(route.status): _success("OK", route.links),
             "400": {"description": "Bad input", "content": _ERROR_CONTENT},
         },
     }
+    if route.may_queue:
+        op["responses"]["202"] = _success("Queued: the run that does it", _RUN_LINKS)
     params = _parameters(route)
     if params:
         op["parameters"] = params
@@ -180,7 +196,12 @@ def _operation(route: Route, components: dict[str, Any]) -> dict[str, Any]:
         op["requestBody"] = {"required": True, "content": {"application/json": {"schema": ref}}}
         op["responses"]["422"] = {"description": "Invalid body", "content": _ERROR_CONTENT}
     if route.upload:
-        op["requestBody"] = {"required": True, "content": {"multipart/form-data": {"schema": _UPLOAD}}}
+        form = {
+            "type": "object",
+            "properties": {name: _FORM_FIELDS[name] for name in route.upload},
+            "required": ["file"],
+        }
+        op["requestBody"] = {"required": True, "content": {"multipart/form-data": {"schema": form}}}
         op["responses"]["413"] = {"description": "Upload too large", "content": _ERROR_CONTENT}
     return op
 
