@@ -36,6 +36,18 @@ def normalise_url(url: str) -> str:
     url = (url or "").strip()
     if not url:
         return ""
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain:  # most board URLs: no query, port or user, so no need for urllib (a third of dedup's time)
+        host, path = plain.group(1).lower().removeprefix("www."), plain.group(2) or ""
+        return f"https://{host}{re.sub(r'/+', '/', path).rstrip('/') or '/'}"
+    return _parsed_url(url)
+
+
+# scheme://host/path and nothing else, in plain ASCII: what normalise_url can rebuild without urllib
+_PLAIN_URL = re.compile(r"https?://([A-Za-z0-9.-]+)(/[\w.~!$&'()*+,;=:@%/-]*)?", re.ASCII)
+
+
+def _parsed_url(url: str) -> str:
     if "://" not in url:
         if re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:(?!\d)", url):  # mailto:, javascript:... (not host:port)
             return ""

@@ -153,9 +153,9 @@ def add_offer_keys(s: Session, keys: list[tuple[str, int]]) -> None:
     dialect = s.get_bind().dialect.name
     if dialect in ("sqlite", "postgresql"):
         upsert = sqlite_insert if dialect == "sqlite" else postgresql_insert
-        s.execute(upsert(OfferKeyRow).on_conflict_do_nothing(index_elements=["key"]), rows)
+        s.execute(upsert(_table(OfferKeyRow)).on_conflict_do_nothing(index_elements=["key"]), rows)
     else:
-        s.execute(insert(OfferKeyRow), rows)
+        s.execute(insert(_table(OfferKeyRow)), rows)
 
 
 def add_sightings(s: Session, sightings: list[tuple[int, str]], detail: str) -> None:
