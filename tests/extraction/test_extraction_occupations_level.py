@@ -126,8 +126,14 @@ def test_internships_are_not_years_of_experience() -> None:
             "Formation\n2023/2025 : Cycle Ingénieur - École des Mines\n2020/2022 : Classes préparatoires\n",
             "internship",
         ),
-        # a working adult who also studied long ago stays on the years
-        ("Comptable\nExpérience\nComptable 2012 - 2024\nFormation\nLicence 2008 - 2011\n", "senior"),
+        # a working adult who also studied long ago stays on the years: experienced, and senior only
+        # with a manager's title (years alone do not make a cashier of nine years a senior)
+        ("Comptable\nExpérience\nComptable 2012 - 2024\nFormation\nLicence 2008 - 2011\n", "mid"),
+        (
+            "Responsable comptable\nExpérience\nComptable 2012 - 2024\nFormation\nLicence 2008 - 2011\n",
+            "senior",
+        ),
+        ("Comptable\nExpérience\nComptable 2023 - 2024\n", "junior"),
     ],
 )
 def test_student_level_from_headline_and_ongoing_degree(text: str, level: str) -> None:

@@ -140,4 +140,4 @@ def test_years_from_date_ranges_skip_studies():
 def test_fallback_profile_estimates_years_and_level_from_dates(cv_text):
     profile = build_cv_profile(cv_text, None)
     assert profile.years_experience == 6.0  # "2019 - 2025"
-    assert profile.level == "senior"
+    assert profile.level == "mid"  # six years, no senior or manager title in the headline
