@@ -89,3 +89,15 @@ def test_bulk_upsert_on_postgresql(postgres_url: str) -> None:
         assert stored.salary == "45 k€" and stored.title == batch[4].title
         assert len(repo.offer_sightings(s, first.new[4])) == 2
         repo.delete_offers(s, first.new)
+
+
+@pytest.mark.parametrize("enabled_before", [True, False])
+def test_the_garbage_collector_is_left_as_it_was(enabled_before: bool) -> None:
+    import gc
+
+    (gc.enable if enabled_before else gc.disable)()
+    try:
+        collect.store_offers(_offers(3), detail="gc.csv")
+        assert gc.isenabled() is enabled_before
+    finally:
+        gc.enable()
