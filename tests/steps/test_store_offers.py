@@ -101,3 +101,13 @@ def test_the_garbage_collector_is_left_as_it_was(enabled_before: bool) -> None:
         assert gc.isenabled() is enabled_before
     finally:
         gc.enable()
+
+
+def test_an_upload_param_must_name_a_kept_upload() -> None:
+    from jobapp.errors import InvalidInput
+    from jobapp.steps.base import MemoryContext
+
+    ctx = MemoryContext(params={"offers_upload": "../../etc/passwd"})
+    with pytest.raises(InvalidInput, match="No offers could be collected"):
+        collect.run(ctx)
+    assert any("not an offers file uploaded" in e["message"] for e in ctx.events)
