@@ -1,18 +1,13 @@
-"""The pages blueprint: the single-page guided flow at ``/``, the language switch, vendored plotly.
+"""The pages blueprint: the single-page guided flow at ``/`` and the language switch.
 
 The page itself is a Jinja template (autoescaped) carrying the CSRF token in a ``<meta>`` tag and
-the UI strings as a JSON data block; everything dynamic is drawn by ``static/js`` from the JSON API.
-Plotly's JavaScript is served from the installed ``plotly`` Python package, so charts work offline
-and the Content-Security-Policy can stay ``script-src 'self'``.
+the UI strings as a JSON data block; everything dynamic is drawn by ``static/js`` from the JSON API
+(charts included, as plain SVG), so the app works offline under ``script-src 'self'``.
 """
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
-from pathlib import Path
-
-from flask import Blueprint, Response, abort, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
 from jobapp import __version__
 from jobapp.steps.base import STEPS
@@ -21,8 +16,6 @@ from jobapp.web.security import csrf_token
 
 bp = Blueprint("pages", __name__)
 
-#: One year: the vendored file only changes with the installed plotly version (in the URL's query).
-VENDOR_MAX_AGE = 365 * 24 * 3600
 #: Cards of the flow: step name -> export files (store.export names) offered for download.
 STEP_EXPORTS: dict[str, tuple[str, ...]] = {
     "collect": ("1_offers",), "summarise": ("2_offer_summaries",), "convert": ("3_cvs",),
@@ -30,27 +23,6 @@ STEP_EXPORTS: dict[str, tuple[str, ...]] = {
     "explain": ("7_explanations",),
 }  # fmt: skip
 CONTRACTS = ("cdi", "cdd", "intérim", "stage", "alternance", "freelance", "temps plein", "temps partiel")
-
-
-@cache
-def plotly_js_path() -> Path:
-    """plotly.min.js inside the installed plotly package (raises 404 when plotly is missing)."""
-    try:
-        path = Path(str(resources.files("plotly").joinpath("package_data", "plotly.min.js")))
-    except ModuleNotFoundError:
-        abort(404)
-    if not path.is_file():
-        abort(404)
-    return path
-
-
-def plotly_version() -> str:
-    try:
-        import plotly
-
-        return str(plotly.__version__)
-    except ImportError:
-        return "missing"
 
 
 @bp.get("/")
@@ -70,7 +42,6 @@ def index() -> str:
         boards=list(BOARDS),
         contracts=CONTRACTS,
         version=__version__,
-        plotly_version=plotly_version(),
     )
 
 
@@ -82,10 +53,3 @@ def switch_language(code: str) -> Response:
     resp = redirect(url_for("pages.index"))
     resp.set_cookie(i18n.COOKIE, code, max_age=365 * 24 * 3600, samesite="Strict", httponly=False)
     return resp  # type: ignore[return-value]
-
-
-@bp.get("/vendor/plotly.min.js")
-def plotly_js() -> Response:
-    resp = send_file(plotly_js_path(), mimetype="text/javascript", max_age=VENDOR_MAX_AGE, conditional=True)
-    resp.headers["Cache-Control"] = f"public, max-age={VENDOR_MAX_AGE}, immutable"
-    return resp
