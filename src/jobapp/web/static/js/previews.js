@@ -26,7 +26,7 @@ export function renderOffers(offers, limit = 10) {
         h("details", { class: "offer-details" },
           h("summary", {}, h("span", { class: "offer-title" }, o.title || "—")),
           o.salary ? h("p", { class: "meta" }, `${t("offer.salary")} ${o.salary}`) : null,
-          h("p", { class: "desc" }, o.description || ""),
+          h("p", { class: "desc", tabindex: 0 }, o.description || ""),
           offerLink(o.url, o.url ? t("offer.open") : "", "offer-link"))),
       h("td", {}, o.company), h("td", {}, o.location), h("td", {}, o.contract),
       h("td", {}, h("span", { class: "tag" }, o.source))));
@@ -75,7 +75,7 @@ export function renderCv(cv) {
       " ", meta(cv.format?.toUpperCase(), t("cv.pages", { n: cv.pages }), t("cv.words", { n: words }),
         cv.ocr ? t("cv.ocr") : "")),
     (cv.warnings || []).length ? h("ul", { class: "warnings" }, cv.warnings.map((w) => h("li", {}, w))) : null,
-    h("pre", { class: "cv-text" }, cv.text || ""));
+    h("pre", { class: "cv-text", tabindex: 0 }, cv.text || ""));
 }
 
 // ---------------------------------------------------------------- 4. profile

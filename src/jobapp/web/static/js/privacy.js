@@ -33,7 +33,7 @@ async function loadAnonymised() {
           `${n} ${hasT(`removed.${kind}`) ? t(`removed.${kind}`) : kind}`))
         : t("privacy.removed_none")),
       view.text.length > view.max_prompt_chars ? h("p", { class: "hint" }, t("privacy.cut", { n: view.max_prompt_chars })) : null,
-      h("pre", { class: "anon-text", "data-role": "anonymised-text" }, highlighted(view.text, view.redactions || [])));
+      h("pre", { class: "anon-text", "data-role": "anonymised-text", tabindex: 0 }, highlighted(view.text, view.redactions || [])));
   } catch (err) {
     replace(box, h("p", { class: "muted" }, err.display || err.message));
   }
