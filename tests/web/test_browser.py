@@ -161,7 +161,7 @@ def test_full_flow_in_chromium(live_app: str, tmp_path: Path) -> None:
             expect(page.locator("#result-list .verdict").first).to_be_visible()
             expect(page.locator("#card-explain .mini-exp").first).to_be_visible()
             for chart in ("#chart-top", "#chart-hist", "#chart-timings"):
-                expect(page.locator(f"{chart} svg.main-svg").first).to_be_attached()
+                expect(page.locator(f"{chart} svg.chart-svg").first).to_be_attached()
             first_link = results.first.locator(".result-title a")
             expect(first_link).to_have_attribute("target", "_blank")
             expect(first_link).to_have_attribute("rel", "noopener noreferrer")
@@ -192,7 +192,7 @@ def test_full_flow_in_chromium(live_app: str, tmp_path: Path) -> None:
             expect(page.locator("html")).to_have_attribute("lang", "fr")
             expect(page.locator("#results-title")).to_have_text("Vos offres classées")
             expect(page.locator("#result-list .result")).to_have_count(5)
-            expect(page.locator("#chart-top svg.main-svg").first).to_be_attached()
+            expect(page.locator("#chart-top svg.chart-svg").first).to_be_attached()
             page.screenshot(path=str(tmp_path / "jobapp-fr.png"), full_page=True)
             assert (tmp_path / "jobapp-fr.png").stat().st_size > 50_000
             assert page.evaluate("typeof window.__xss") == "undefined"
