@@ -1,4 +1,4 @@
-"""The page at / : template, CSRF meta tag, languages, vendored plotly, static files, translations."""
+"""The page at / : template, CSRF meta tag, languages, cached and compressed assets, translations."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def test_page_carries_the_session_csrf_token_and_no_inline_code(app: Flask) -> N
     for script in scan.scripts:  # every script is a file of ours, or inert JSON data
         assert script.get("src") or script.get("type") == "application/json", script
     srcs = [s["src"] for s in scan.scripts if s.get("src")]
-    assert any(s.startswith("/vendor/plotly.min.js") for s in srcs)
+    assert any(re.fullmatch(r"/assets/[0-9a-f]{16}/js/app\.js", s) for s in srcs)
     assert not any(s.startswith(("http:", "https:", "//")) for s in srcs)  # no CDN: works offline
 
 
@@ -113,17 +113,75 @@ def test_page_strings_are_escaped(app: Flask) -> None:
     assert "</script" not in data.group(1).lower() and "<" not in data.group(1)
 
 
-def test_plotly_is_served_from_the_installed_package(app: Flask) -> None:
-    import plotly
+def _asset_urls(app: Flask) -> list[str]:
+    html = app.test_client().get("/").get_data(as_text=True)
+    return re.findall(r'(?:src|href)="(/assets/[^"]+)"', html)
 
-    resp = app.test_client().get("/vendor/plotly.min.js")
-    assert resp.status_code == 200 and resp.mimetype == "text/javascript"
-    assert "max-age=31536000" in resp.headers["Cache-Control"]
-    shipped = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    assert resp.get_data() == shipped.read_bytes()
-    etag = resp.headers["ETag"]
-    again = app.test_client().get("/vendor/plotly.min.js", headers={"If-None-Match": etag})
+
+def test_assets_have_a_content_address_and_are_cached_for_good(app: Flask) -> None:
+    urls = _asset_urls(app)
+    assert {u.split("/", 3)[3] for u in urls} >= {"app.css", "favicon.svg", "js/app.js", "js/privacy.js"}
+    c = app.test_client()
+    for url in urls:
+        resp = c.get(url)
+        assert resp.status_code == 200, url
+        assert resp.headers["Cache-Control"] == "public, max-age=31536000, immutable", url
+    # the modules import each other by relative paths: under the same digest they are served too
+    digest = urls[0].split("/")[2]
+    assert c.get(f"/assets/{digest}/js/charts.js").status_code == 200
+    # an address from another version of the files is gone, never served with the new content
+    assert c.get("/assets/0123456789abcdef/js/app.js").status_code == 404
+    assert c.get(f"/assets/{digest}/../pages.py").status_code == 404
+
+
+def test_asset_digest_changes_with_any_static_file(tmp_path: Path) -> None:
+    from jobapp.web.assets import static_digest
+
+    (tmp_path / "js").mkdir()
+    (tmp_path / "js" / "a.js").write_text("export const a = 1;")
+    before = static_digest(tmp_path)
+    assert static_digest(tmp_path) == before
+    (tmp_path / "js" / "a.js").write_text("export const a = 2;")
+    assert static_digest(tmp_path) != before
+
+
+def _decode(body: bytes, encoding: str) -> bytes:
+    import gzip
+    import zlib
+
+    import brotli
+
+    return {"br": brotli.decompress, "gzip": gzip.decompress, "deflate": zlib.decompress}[encoding](body)
+
+
+# A browser without brotli gets gzip, or deflate for files (flask-compress streams them: no gzip).
+@pytest.mark.parametrize(
+    ("accept", "page_enc", "file_enc"), [("br", "br", "br"), ("gzip, deflate", "gzip", "deflate")]
+)
+def test_page_scripts_and_json_are_compressed(app: Flask, accept: str, page_enc: str, file_enc: str) -> None:
+    c = app.test_client()
+    app_js = next(u for u in _asset_urls(app) if u.endswith("/js/app.js"))
+    for url, encoding in (("/", page_enc), (app_js, file_enc), ("/api/openapi.json", page_enc)):
+        plain = c.get(url).get_data()
+        resp = c.get(url, headers={"Accept-Encoding": accept})
+        assert resp.headers["Content-Encoding"] == encoding, url
+        assert "Accept-Encoding" in resp.headers["Vary"], url
+        body = resp.get_data()
+        assert len(body) < len(plain), url
+        if url != "/":  # the page itself carries a fresh CSRF token per session
+            assert _decode(body, encoding) == plain, url
+    js = c.get(app_js, headers={"Accept-Encoding": accept})
+    again = c.get(app_js, headers={"Accept-Encoding": accept, "If-None-Match": js.headers["ETag"]})
     assert again.status_code == 304
+
+
+def test_no_charting_library_is_loaded(app: Flask) -> None:
+    """The charts are drawn in SVG by charts.js: the page loads no multi-megabyte bundle."""
+    c = app.test_client()
+    sizes = [len(c.get(u).get_data()) for u in _asset_urls(app)]
+    assert sum(sizes) < 200_000
+    srcs = [s["src"] for s in _scan(c.get("/").get_data(as_text=True)).scripts if s.get("src")]
+    assert srcs and all(s.startswith("/assets/") for s in srcs)
 
 
 @pytest.mark.parametrize(

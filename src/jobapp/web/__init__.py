@@ -50,7 +50,7 @@ def _secret_key() -> bytes:
 
 
 def create_app(testing: bool = False) -> Flask:
-    from jobapp.web import api, security
+    from jobapp.web import api, assets, security
 
     app = Flask(__name__)
     app.config.update(
@@ -65,6 +65,7 @@ def create_app(testing: bool = False) -> Flask:
     # record (404), not a database overflow (500).
     app.url_map.converters["int"] = DatabaseId
     security.install(app)
+    assets.install(app)
     app.register_blueprint(api.bp, url_prefix="/api")
 
     @app.errorhandler(HTTPException)

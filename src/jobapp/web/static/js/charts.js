@@ -1,81 +1,131 @@
-// Charts drawn with plotly.js served by the app itself (/vendor/plotly.min.js, from the plotly
-// Python package): top scores, score distribution with the decision threshold, time per step.
+// Charts drawn as plain SVG by the page itself: top scores, the score distribution with the
+// decision threshold, time per step. Three small charts do not need a charting library: plotly.js
+// (4.8 MB) took seconds to start on each first load. Each chart is an image with a text
+// alternative (aria-label) and a tooltip on every bar (<title>); colours are set in app.css.
 
 import { api, h, replace, t } from "./dom.js";
 
-const CONFIG = { displayModeBar: false, responsive: true };
-const FONT = { family: "Inter, system-ui, -apple-system, Segoe UI, sans-serif", size: 12, color: "#334155" };
-const BASE = { margin: { l: 40, r: 12, t: 8, b: 36 }, paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)",
-               font: FONT, height: 260 };
-const GOOD = "#0f766e";
-const WEAK = "#94a3b8";
+const SVG = "http://www.w3.org/2000/svg";
+const ROW = 26; // height of one horizontal bar's row, px
+const AXIS = 40; // room under the plot for tick labels and the axis title, px
+const CHAR_PX = 6.6; // average width of a 12 px character: how many fit beside a bar
 
-function plot(id, data, layout) {
-  const el = document.getElementById(id);
-  if (!window.Plotly) {
-    replace(el, h("p", { class: "muted" }, t("chart.unavailable")));
-    return;
+/** An SVG element; children are nodes or strings (inserted as text, never parsed). */
+function s(tag, attrs = {}, ...children) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value !== null && value !== undefined) el.setAttribute(name, String(value));
   }
-  if (!data.length) {
-    window.Plotly.purge(el);
-    replace(el, h("p", { class: "muted chart-empty" }, t("chart.no_data")));
-    return;
+  for (const child of children.flat(Infinity)) {
+    if (child !== null && child !== undefined && child !== false) {
+      el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
   }
-  el.querySelector(".chart-empty")?.remove();
-  window.Plotly.react(el, data, { ...BASE, ...layout }, CONFIG);
+  return el;
 }
 
-/** Plotly reads a few HTML-like tags in labels: escape them so an offer title is shown as typed. */
-function plotlyText(text, n = 28) {
-  const short = text.length > n ? `${text.slice(0, n - 1)}…` : text;
-  return short.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** An empty chart of the element's current width (scales with it afterwards). */
+function frame(el, height, label) {
+  const width = Math.max(260, Math.round(el.clientWidth || 420));
+  const svg = s("svg", { class: "chart-svg", viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img",
+                         "aria-label": label });
+  replace(el, svg);
+  return { svg, width };
 }
 
-function thresholdLine(threshold, axis) {
-  const line = { type: "line", line: { color: "#dc2626", width: 2, dash: "dash" } };
-  return axis === "x"
-    ? { ...line, x0: threshold, x1: threshold, y0: 0, y1: 1, yref: "paper", xref: "x" }
-    : { ...line, y0: threshold, y1: threshold, x0: 0, x1: 1, xref: "paper", yref: "y" };
+function noData(el) {
+  replace(el, h("p", { class: "muted chart-empty" }, t("chart.no_data")));
+}
+
+const shorten = (text, n) => (text.length > n ? `${text.slice(0, Math.max(1, n - 1))}…` : text);
+const pct = (v) => `${Math.round(v)}%`;
+
+/** Vertical grid lines with their tick labels and the axis title under the plot. */
+function xAxis(x, ticks, top, bottom, title, format) {
+  return s("g", { class: "axis" },
+    ticks.map((v) => [s("line", { class: "grid", x1: x(v), x2: x(v), y1: top, y2: bottom }),
+                      s("text", { x: x(v), y: bottom + 14, "text-anchor": "middle" }, format(v))]),
+    s("text", { class: "axis-title", x: (x(ticks[0]) + x(ticks.at(-1))) / 2, y: bottom + 32, "text-anchor": "middle" },
+      title));
+}
+
+/** The decision threshold: a dashed line across the plot, labelled at its top. */
+function thresholdMark(xPos, top, bottom, threshold, width) {
+  const right = xPos > width * 0.6;
+  return s("g", { class: "threshold-mark" },
+    s("line", { x1: xPos, x2: xPos, y1: top - 14, y2: bottom }),
+    s("text", { x: right ? xPos - 4 : xPos + 4, y: top - 4, "text-anchor": right ? "end" : "start" },
+      `${t("chart.threshold")} ${pct(threshold)}`));
+}
+
+/** Horizontal bars, one row per item {label, value, tip, cls, text}; values on a 0..max axis. */
+function hbars(el, items, { max, ticks, title, caption, format, threshold }) {
+  if (!items.length) return noData(el);
+  const top = threshold === undefined ? 6 : 22;
+  const bottom = top + items.length * ROW;
+  const { svg, width } = frame(el, bottom + AXIS, `${caption}: ${items.map((it) => it.tip).join("; ")}`);
+  const left = Math.min(230, Math.round(width * 0.45));
+  const right = width - (items.some((it) => it.text) ? 52 : 14);
+  const x = (v) => left + ((right - left) * Math.min(Math.max(v, 0), max)) / max;
+  svg.append(xAxis(x, ticks, top, bottom, title, format));
+  items.forEach((it, i) => {
+    const y = top + i * ROW;
+    svg.append(s("g", { class: `bar ${it.cls || ""}` },
+      s("title", {}, it.tip),
+      s("text", { class: "bar-label", x: left - 6, y: y + ROW / 2 + 4, "text-anchor": "end" },
+        shorten(it.label, Math.floor((left - 10) / CHAR_PX))),
+      s("rect", { x: left, y: y + 4, width: Math.max(1, x(it.value) - left), height: ROW - 8, rx: 2 }),
+      it.text ? s("text", { class: "bar-value", x: x(it.value) + 4, y: y + ROW / 2 + 4 }, it.text) : null));
+  });
+  if (threshold !== undefined) svg.append(thresholdMark(x(threshold), top, bottom, threshold, width));
+}
+
+/** Offers per 5-point score bin, 0..100, with the threshold. */
+function histogram(el, scores, threshold) {
+  if (!scores.length) return noData(el);
+  const counts = Array(20).fill(0);
+  for (const v of scores) counts[Math.min(19, Math.max(0, Math.floor(v / 5)))] += 1;
+  const bins = counts.map((n, i) => ({ n, from: i * 5, to: i * 5 + 5 })).filter((b) => b.n);
+  const caption = `${t("chart.hist")}: ${bins.map((b) => `${b.from}–${b.to}%: ${b.n}`).join("; ")}`;
+  const { svg, width } = frame(el, 240, caption);
+  const [left, right, top, bottom] = [40, width - 12, 22, 240 - AXIS];
+  const most = Math.max(...counts);
+  const step = Math.max(1, Math.ceil(most / 4));
+  const x = (v) => left + ((right - left) * v) / 100;
+  const y = (n) => bottom - ((bottom - top) * n) / (Math.ceil(most / step) * step);
+  svg.append(xAxis(x, [0, 20, 40, 60, 80, 100], top, bottom, t("chart.score"), pct));
+  for (let n = 0; n <= most; n += step) {
+    svg.append(s("text", { class: "tick", x: left - 6, y: y(n) + 4, "text-anchor": "end" }, n));
+  }
+  svg.append(s("text", { class: "axis-title", transform: `translate(12 ${(top + bottom) / 2}) rotate(-90)`,
+                         "text-anchor": "middle" }, t("chart.offers")));
+  for (const b of bins) {
+    svg.append(s("g", { class: `bar ${b.from >= threshold ? "is-match" : "is-below"}` },
+      s("title", {}, `${b.from}–${b.to}%: ${b.n}`),
+      s("rect", { x: x(b.from) + 1, y: y(b.n), width: x(b.to) - x(b.from) - 2, height: bottom - y(b.n) })));
+  }
+  svg.append(thresholdMark(x(threshold), top, bottom, threshold, width));
 }
 
 export async function drawResultCharts(rows, threshold) {
-  const top = [...rows].sort((a, b) => b.score - a.score).slice(0, 12).reverse();
-  plot("chart-top", top.length ? [{
-    type: "bar", orientation: "h",
-    x: top.map((r) => Math.round(r.score * 10) / 10),
-    // Plotly renders text labels as SVG text nodes: offer titles stay text.
-    y: top.map((r) => `${r.rank}. ${plotlyText(r.offer.title || "—")}`),
-    marker: { color: top.map((r) => (r.score >= threshold ? GOOD : WEAK)) },
-    hovertemplate: "%{y}<br>%{x:.1f}%<extra></extra>",
-  }] : [], {
-    margin: { l: 8, r: 12, t: 8, b: 36 }, xaxis: { range: [0, 100], title: { text: t("chart.score") } },
-    yaxis: { automargin: true },
-    shapes: [thresholdLine(threshold, "x")], height: Math.max(220, 28 * top.length + 60),
-  });
-  plot("chart-hist", rows.length ? [{
-    type: "histogram", x: rows.map((r) => r.score), xbins: { start: 0, end: 100, size: 5 },
-    marker: { color: GOOD, line: { color: "#fff", width: 1 } }, hovertemplate: "%{x}: %{y}<extra></extra>",
-  }] : [], {
-    xaxis: { range: [0, 100], title: { text: t("chart.score") } },
-    yaxis: { title: { text: t("chart.offers") }, rangemode: "tozero", tick0: 0, dtick: Math.max(1, Math.ceil(rows.length / 8)) },
-    bargap: 0.05, shapes: [thresholdLine(threshold, "x")],
-    annotations: [{ x: threshold, y: 1, yref: "paper", text: `${t("chart.threshold")} ${Math.round(threshold)}%`,
-                    showarrow: false, xanchor: threshold > 60 ? "right" : "left", yanchor: "top",
-                    font: { color: "#dc2626", size: 11 } }],
-  });
+  const top = [...rows].sort((a, b) => b.score - a.score).slice(0, 12);
+  hbars(document.getElementById("chart-top"), top.map((r) => ({
+    label: `${r.rank}. ${r.offer.title || "—"}`, value: r.score,
+    tip: `${r.rank}. ${r.offer.title || "—"}: ${pct(r.score)}`,
+    cls: r.score >= threshold ? "is-match" : "is-below",
+  })), { max: 100, ticks: [0, 25, 50, 75, 100], title: t("chart.score"), caption: t("chart.top"), format: pct,
+         threshold });
+  histogram(document.getElementById("chart-hist"), rows.map((r) => r.score), threshold);
 }
 
 export async function drawTimings() {
-  const timings = (await api.get("/api/timings")).slice().reverse(); // first step at the top
-  plot("chart-timings", timings.length ? [{
-    type: "bar", orientation: "h",
-    y: timings.map((x) => t(`step.${x.step}.title`)), x: timings.map((x) => x.wall_s),
-    marker: { color: "#4f46e5" },
-    text: timings.map((x) => `${x.wall_s.toFixed(x.wall_s < 10 ? 2 : 0)} s`), textposition: "outside",
-    cliponaxis: false, hovertemplate: "%{y}: %{x:.2f} s<extra></extra>",
-  }] : [], {
-    xaxis: { title: { text: t("chart.seconds") }, rangemode: "tozero" },
-    yaxis: { automargin: true }, margin: { l: 8, r: 40, t: 8, b: 40 },
-    height: Math.max(220, 30 * timings.length + 70),
-  });
+  const timings = await api.get("/api/timings");
+  const seconds = (v) => `${v.toFixed(v < 10 ? 2 : 0)} s`;
+  const most = Math.max(1e-3, ...timings.map((x) => x.wall_s));
+  const ticks = [0, most / 2, most];
+  hbars(document.getElementById("chart-timings"), timings.map((x) => ({
+    label: t(`step.${x.step}.title`), value: x.wall_s, text: seconds(x.wall_s),
+    tip: `${t(`step.${x.step}.title`)}: ${seconds(x.wall_s)}`, cls: "is-time",
+  })), { max: most, ticks, title: t("chart.seconds"), caption: t("chart.timings"),
+         format: (v) => (v ? seconds(v) : "0") });
 }

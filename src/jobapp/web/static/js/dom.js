@@ -81,7 +81,7 @@ export function pct(score) {
 export function scoreBar(score, threshold = null, label = null) {
   const value = Math.max(0, Math.min(100, Number(score) || 0));
   const above = threshold === null || value >= threshold;
-  return h("div", { class: `scorebar ${above ? "is-above" : "is-below"}`, role: "meter",
+  return h("div", { class: `scorebar ${above ? "is-above" : "is-below"}`, role: "meter", "aria-label": t("chart.score"),
                     "aria-valuemin": 0, "aria-valuemax": 100, "aria-valuenow": Math.round(value) },
     h("div", { class: "scorebar-track" }, h("div", { class: "scorebar-fill", style: { width: `${value}%` } })),
     h("span", { class: "scorebar-value" }, label ?? pct(value)));

@@ -97,7 +97,7 @@ function resultItem(row, threshold) {
               h("ul", { class: "bullets bullets-gap" }, exp.gaps.map((s) => h("li", {}, s)))) : null)
         : h("p", { class: "muted small" }, t("exp.pending")),
       h("details", { class: "offer-details" }, h("summary", {}, t("offer.description")),
-        h("p", { class: "desc" }, o.description || ""),
+        h("p", { class: "desc", tabindex: 0 }, o.description || ""),
         offerLink(o.url, o.url ? t("offer.open") : "", "offer-link"))),
     feedbackControls(row));
 }
