@@ -130,8 +130,17 @@ async function request(method, url, body = undefined, isForm = false) {
   return data;
 }
 
+// GETs of the same URL while one is in flight share its answer (the page's first refresh asks for
+// the results twice: previews and result list); callers treat the data as read-only.
+const inFlight = new Map();
+
+function getShared(url) {
+  if (!inFlight.has(url)) inFlight.set(url, request("GET", url).finally(() => inFlight.delete(url)));
+  return inFlight.get(url);
+}
+
 export const api = {
-  get: (url) => request("GET", url),
+  get: getShared,
   post: (url, body = {}) => request("POST", url, body),
   del: (url) => request("DELETE", url),
   upload: (url, file, fields = {}) => {
