@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +38,9 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def seeded_app(seeded: dict[str, Any]) -> Iterator[str]:
-    """The real app (waitress) on a free loopback port, over a database holding results."""
+@contextmanager
+def serving() -> Iterator[str]:
+    """The real app (waitress) on a free loopback port, over the test's data dir."""
     from waitress.server import create_server
 
     from jobapp.web import create_app
@@ -52,6 +53,20 @@ def seeded_app(seeded: dict[str, Any]) -> Iterator[str]:
     finally:
         server.close()
         thread.join(timeout=10)
+
+
+@pytest.fixture
+def seeded_app(seeded: dict[str, Any]) -> Iterator[str]:
+    """The app over a database holding offers, a CV, results, explanations and a finished run."""
+    with serving() as url:
+        yield url
+
+
+@pytest.fixture
+def empty_app(jobapp_home: Path) -> Iterator[str]:
+    """The app as a new user first sees it: waiting steps, disabled buttons with their reasons."""
+    with serving() as url:
+        yield url
 
 
 @pytest.fixture
@@ -86,23 +101,35 @@ def contrast(a: list[float], b: list[float]) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_axe_finds_no_wcag_aa_violation(seeded_app: str, browser: Any, lang: str) -> None:
+def axe_violations(page: Any) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+    assert "color-contrast" in {r["id"] for r in results.response["passes"]}  # the rule really ran
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:5]]}"
+        for v in results.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_axe_finds_no_wcag_aa_violation(seeded_app: str, browser: Any, lang: str) -> None:
     page = open_page(browser, seeded_app, lang)
     assert page.locator("#result-list .result").count() > 0  # the results and charts are checked too
     assert page.locator("#chart-top svg").count() == 1
     page.evaluate("() => document.querySelectorAll('details').forEach((d) => { d.open = true; })")
     for tab in ("search", "paste"):  # the first and another tab panel
         page.click(f"#tab-{tab}")
-        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
-        found = [
-            f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:5]]}"
-            for v in results.response["violations"]
-        ]
+        found = axe_violations(page)
         assert found == [], "\n".join(found)
-        assert "color-contrast" in {r["id"] for r in results.response["passes"]}  # the rule really ran
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_axe_finds_no_wcag_aa_violation_on_the_empty_page(empty_app: str, browser: Any, lang: str) -> None:
+    page = open_page(browser, empty_app, lang)
+    assert page.locator("#run-all").is_disabled()  # its reason is shown beside it
+    found = axe_violations(page)
+    assert found == [], "\n".join(found)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
