@@ -140,6 +140,7 @@ export function renderAll() {
 // ------------------------------------------------------------------ logs
 
 function appendEvents(events) {
+  const grown = new Set();
   for (const ev of events) {
     app.lastEventId = Math.max(app.lastEventId, ev.id);
     const step = STEPS.includes(ev.step) ? ev.step : app.run?.steps?.[0];
@@ -151,11 +152,13 @@ function appendEvents(events) {
     list.append(h("li", { class: `log-line log-${ev.level}` },
       h("time", {}, time), h("span", { class: "log-msg" }, ev.message)));
     while (list.children.length > 300) list.firstElementChild.remove();
-    list.scrollTop = list.scrollHeight;
+    grown.add(list);
     const count = list.querySelectorAll(".log-line").length;
     role(root, "log-count").textContent = `(${count})`;
     if (!FINAL.includes(app.run?.status)) role(root, "log-box").open = true;
   }
+  // Scrolled once per log after all lines are in: reading scrollHeight lays the page out again.
+  for (const list of grown) list.scrollTop = list.scrollHeight;
 }
 
 function clearLogs(steps) {
