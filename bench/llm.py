@@ -1,13 +1,16 @@
 """LLM speed through our code vs the runtime itself, and step 2's cost (model-backends issue).
 
-    python bench/llm.py [--offers 8] [--repeats 3]
+    python bench/llm.py [--offers 8] [--repeats 3] [--offers-file real_offers.jsonl]
 
 Prints (JSON):
 - tokens/s of ``LLM.generate`` (our backend: request building, schema, parsing) vs a direct
   ``xllamacpp`` ``handle_chat_completions`` call with the same request, on the same prompts, in the same
   run (target ratio >= 0.9);
 - seconds per offer of step 2 (summaries) with the offline profile (SmolLM2 via xllamacpp);
-- LLM calls made by a second step-2 run over unchanged offers (target 0: cache by model + input hash).
+- LLM calls made by a second step-2 run over unchanged offers (target 0: cache by model + input hash);
+- summaries with every field asked, side by side: prompt tokens per offer for the whole page vs the
+  trimmed prompt (``jobapp.llm.prompt_source``), and seconds per offer and generated tokens/s with
+  requests sent one by one vs ``JOBAPP_LLM_PARALLEL`` at once (llama.cpp slots).
 """
 
 from __future__ import annotations
@@ -23,6 +26,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--offers", type=int, default=8)
     ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument(
+        "--offers-file",
+        default="",
+        help="JSON lines with title and description (e.g. the dev set's offer pool)",
+    )
     args = ap.parse_args()
     os.environ.setdefault("JOBAPP_HOME", tempfile.mkdtemp(prefix="jobapp-bench-"))
 
@@ -35,7 +43,13 @@ def main() -> None:
 
     llm = get_llm()
     assert llm is not None, "set JOBAPP_LLM to a gguf: model (the offline profile's default)"
-    offers = [Offer(**o) for o in load_demo_offers()[: args.offers]]
+    if args.offers_file:
+        with open(args.offers_file, encoding="utf-8") as f:
+            rows = [json.loads(line) for line in f if line.strip()]
+        offers = [Offer(title=r["title"], description=r["description"], source="bench") for r in rows]
+    else:
+        offers = [Offer(**o) for o in load_demo_offers()]
+    offers = offers[: args.offers]
     schema = json_schema_for(OfferSummaryDraft)
     prompts = [
         [
@@ -113,7 +127,53 @@ def main() -> None:
         "step2_llm_calls_second_run": calls["n"],
         "step2_second_run_s": time.perf_counter() - t,
     }
+    figures |= parallel_figures(llm, offers)
     print(json.dumps({k: round(v, 4) for k, v in figures.items()}, indent=2))
+
+
+class _Usage:
+    """Stands for the llama.cpp server and adds up the tokens of every request."""
+
+    def __init__(self, server: object) -> None:
+        self.server, self.prompt, self.completion = server, 0, 0
+
+    def handle_chat_completions(self, request: dict) -> dict:
+        response = self.server.handle_chat_completions(request)  # type: ignore[attr-defined]
+        if isinstance(response, dict) and "usage" in response:
+            self.prompt += int(response["usage"]["prompt_tokens"])
+            self.completion += int(response["usage"]["completion_tokens"])
+        return response
+
+
+def parallel_figures(llm: object, offers: list) -> dict[str, float]:
+    from jobapp.llm import prompts
+    from jobapp.llm.parallel import in_order
+    from jobapp.llm.prompt_source import offer_source
+    from jobapp.llm.summarise import OfferSummaryDraft, summarise_offer
+
+    usage = _Usage(llm.server)  # type: ignore[attr-defined]
+    llm.server = usage  # type: ignore[attr-defined]
+    figures: dict[str, float] = {}
+    for name, source in (("whole_page", lambda o: o.full_text()), ("trimmed", offer_source)):
+        usage.prompt = 0
+        for offer in offers:
+            messages = prompts.task_messages("offer_summary", "en", source(offer))
+            llm.generate(messages, max_tokens=1)  # type: ignore[attr-defined]
+        figures[f"prompt_tokens_per_offer_{name}"] = usage.prompt / len(offers)
+    fields = tuple(OfferSummaryDraft.model_fields)
+    list(in_order(offers[:2], lambda o: summarise_offer(o, llm, fields=fields), 1))  # warm the cache
+    for name, workers in (("sequential", 1), ("parallel", llm.parallel)):  # type: ignore[attr-defined]
+        usage.completion = 0
+        t = time.perf_counter()
+        list(in_order(offers, lambda o: summarise_offer(o, llm, fields=fields), workers))
+        seconds = time.perf_counter() - t
+        figures[f"summary_s_per_offer_{name}"] = seconds / len(offers)
+        figures[f"generated_tokens_per_s_{name}"] = usage.completion / seconds
+    figures["parallel_requests"] = float(llm.parallel)  # type: ignore[attr-defined]
+    figures["parallel_speedup"] = (
+        figures["summary_s_per_offer_sequential"] / figures["summary_s_per_offer_parallel"]
+    )
+    return figures
 
 
 if __name__ == "__main__":

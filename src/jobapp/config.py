@@ -78,6 +78,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("JOBAPP_LLM_TIMEOUT", "120", "Seconds before an LLM request is abandoned.", float),
     Setting("JOBAPP_LLM_MAX_TOKENS", "512", "Upper bound on tokens generated per LLM call.", int),
     Setting("JOBAPP_LLM_THREADS", "0", "CPU threads of the local GGUF runtime; 0: all cores but one.", int),
+    Setting(
+        "JOBAPP_LLM_PARALLEL",
+        "2",
+        "LLM requests decoded at once (llama.cpp slots, or concurrent requests to a server); 1: one by one.",
+        int,
+    ),
     Setting("JOBAPP_DEVICE", "auto", "Torch device for embedders/rerankers: auto, cpu, cuda, mps."),
     Setting(
         "JOBAPP_RERANK_TOP", "200", "How many of the bi-encoder's best offers the reranker rescores.", int

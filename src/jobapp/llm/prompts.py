@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from jobapp.models.base import Message
 
-PROMPT_VERSION = "llm-prompts-1"
+PROMPT_VERSION = "llm-prompts-2"  # 2: an offer is read through llm.prompt_source (sections, capped)
 
 #: longest piece of untrusted text sent to a model (chars), so a prompt fits small context windows.
 MAX_SOURCE_CHARS = 5000

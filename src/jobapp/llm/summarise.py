@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field, StringConstraints
 from jobapp.domain import Offer, OfferSummary, Provenance, text_hash
 from jobapp.llm import prompts
 from jobapp.llm.field_checks import EXPLICIT_IN_SOURCE, Check, FieldAudit, reasons_for
+from jobapp.llm.prompt_source import offer_source
 from jobapp.llm.structured import generate_fields, generate_fitting
 from jobapp.llm.text_checks import occurs_literally
 from jobapp.models.base import LLM
@@ -107,7 +108,9 @@ def summarise_offer(offer: Offer, llm: LLM | None, *, fields: Collection[str] | 
     else:
         draft, provenance = generate_fields(
             llm,
-            lambda max_chars: prompts.task_messages("offer_summary", language, text, max_chars=max_chars),
+            lambda max_chars: prompts.task_messages(
+                "offer_summary", language, offer_source(offer), max_chars=max_chars
+            ),
             OfferSummaryDraft,
             fields=asked,
             fallback=fallback,

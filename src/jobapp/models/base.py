@@ -206,6 +206,9 @@ class LLM(ABC):
     supports_schema: bool = False
     #: context window in tokens, when known (callers use it to budget prompts).
     context_tokens: int | None = None
+    #: how many requests the runtime decodes at once: steps keep that many in flight
+    #: (:mod:`jobapp.llm.parallel`); ``generate`` must then be safe to call from several threads.
+    parallel: int = 1
 
     @abstractmethod
     def generate(

@@ -8,8 +8,9 @@ explanations shown before in place (:mod:`jobapp.llm.publication`).
 from __future__ import annotations
 
 from jobapp import config
-from jobapp.domain import Explanation, OfferSummary, text_hash
+from jobapp.domain import Explanation, Match, OfferSummary, text_hash
 from jobapp.errors import MissingPrerequisite
+from jobapp.llm.parallel import in_order
 from jobapp.steps.base import StepContext, StepResult
 from jobapp.steps.summarise import effective_llm, llm_name
 from jobapp.store import db, repo
@@ -56,7 +57,7 @@ def explain_top(
     publication: Publication[Explanation] = Publication(save)
     tally = FieldTally()
     out: list[Explanation] = []
-    cancelled = False
+    todo: list[tuple[int, Match, OfferSummary, str]] = []
     try:
         for i, m in enumerate(matches, 1):
             offer = offers[m.offer_id]
@@ -71,16 +72,22 @@ def explain_top(
                 known = repo.get_explanation(s, cv.id, m.offer_id, model, h)
             if known is not None:
                 out.append(publication.publish(known, shown.get(m.offer_id), fresh=False))
-                continue
-            if ctx and ctx.cancelled():
-                cancelled = True
-                break
-            try:
-                exp = explain_match(profile, summary, offer, m.score, m.keywords, DECISION_THRESHOLD, llm)
-            except Exception as exc:  # one explanation failing never sinks the others
+            else:
+                todo.append((i, m, summary, h))
+
+        def explain(job: tuple[int, Match, OfferSummary, str]) -> Explanation:
+            _, m, summary, _ = job
+            offer = offers[m.offer_id]
+            return explain_match(profile, summary, offer, m.score, m.keywords, DECISION_THRESHOLD, llm)
+
+        workers = llm.parallel if llm is not None else 1
+        handled = 0
+        for (i, m, _, h), exp in in_order(todo, explain, workers, ctx.cancelled if ctx else lambda: False):
+            handled += 1
+            if isinstance(exp, Exception):  # one explanation failing never sinks the others
                 if ctx:
-                    ctx.mark_failed(STEP, str(m.offer_id), str(exc))
-                    ctx.log(STEP, f"offer {m.offer_id}: {exc}", level="error", done=i, total=len(matches))
+                    ctx.mark_failed(STEP, str(m.offer_id), str(exp))
+                    ctx.log(STEP, f"offer {m.offer_id}: {exp}", level="error", done=i, total=len(matches))
                 continue
             exp.cv_id, exp.offer_id, exp.model, exp.input_hash = cv.id, m.offer_id, model, h
             exp = publication.publish(exp, shown.get(m.offer_id), fresh=True)
@@ -88,7 +95,9 @@ def explain_top(
             tally.add(exp)
             if ctx:
                 ctx.mark_done(STEP, str(m.offer_id))
-                ctx.log(STEP, f"{offer.title}: {exp.verdict}; {field_note(exp)}", done=i, total=len(matches))
+                title = offers[m.offer_id].title
+                ctx.log(STEP, f"{title}: {exp.verdict}; {field_note(exp)}", done=i, total=len(matches))
+        cancelled = handled < len(todo)
     except BaseException:
         publication.roll_back()
         raise

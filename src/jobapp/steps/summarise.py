@@ -8,7 +8,10 @@ summary, never replaces the summary shown before (:mod:`jobapp.llm.publication`)
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
 from jobapp.domain import Offer, OfferSummary, text_hash
+from jobapp.llm.parallel import in_order
 from jobapp.models.base import LLM
 from jobapp.steps.base import StepContext, StepResult
 from jobapp.store import db, repo
@@ -39,6 +42,16 @@ def effective_llm(
     return None
 
 
+def best_ranked_first(s: Session, offers: list[Offer]) -> list[Offer]:
+    """The offers the current CV ranks best come first (the ones the user reads first are summarised
+    first); offers not ranked yet keep their order after them."""
+    cv = repo.current_cv(s, required=False)
+    if cv is None or cv.id is None:
+        return offers
+    rank = {m.offer_id: i for i, m in enumerate(repo.latest_matches(s, cv.id))}
+    return sorted(offers, key=lambda o: rank.get(o.id, len(rank)) if o.id is not None else len(rank))
+
+
 def run(ctx: StepContext) -> StepResult:
     from jobapp.llm.field_report import FieldTally, field_note
     from jobapp.llm.publication import Publication
@@ -46,7 +59,7 @@ def run(ctx: StepContext) -> StepResult:
     from jobapp.models.registry import get_llm
 
     with db.session() as s:
-        offers = repo.list_offers(s, ctx.params.get("offer_ids"))
+        offers = best_ranked_first(s, repo.list_offers(s, ctx.params.get("offer_ids")))
         shown = repo.latest_summaries(s, [o.id for o in offers if o.id is not None])
     if not offers:
         ctx.log(STEP, "No offers to summarise.", level="warning")
@@ -62,32 +75,33 @@ def run(ctx: StepContext) -> StepResult:
     publication: Publication[OfferSummary] = Publication(save)
     tally = FieldTally()
     done = cached = failed = 0
-    cancelled = False
+    todo: list[tuple[Offer, str]] = []
     try:
-        for i, offer in enumerate(offers, 1):
+        for offer in offers:
             assert offer.id is not None
-            if ctx.cancelled():
-                cancelled = True
-                break
-            key = str(offer.id)
-            h = summary_hash(offer)
+            key, h = str(offer.id), summary_hash(offer)
             with db.session() as s:
                 known = repo.get_summary(s, offer.id, model, h)
             if known is None and ctx.is_done(STEP, key):
                 cached += 1
-                continue
-            if known is not None:
+            elif known is not None:
                 publication.publish(known, shown.get(offer.id), fresh=False, source=offer.full_text())
                 cached += 1
                 ctx.mark_done(STEP, key)
-                continue
-            try:
-                summary = summarise_offer(offer, llm)
-            except Exception as exc:  # one offer never sinks the others
+            else:
+                todo.append((offer, h))
+        workers = llm.parallel if llm is not None else 1
+        results = in_order(todo, lambda job: summarise_offer(job[0], llm), workers, ctx.cancelled)
+        for (offer, h), result in results:
+            assert offer.id is not None
+            key = str(offer.id)
+            position = cached + done + failed + 1
+            if isinstance(result, Exception):  # one offer never sinks the others
                 failed += 1
-                ctx.mark_failed(STEP, key, str(exc))
-                ctx.log(STEP, f"offer {offer.id}: {exc}", level="error", done=i, total=len(offers))
+                ctx.mark_failed(STEP, key, str(result))
+                ctx.log(STEP, f"offer {offer.id}: {result}", level="error", done=position, total=len(offers))
                 continue
+            summary = result
             summary.offer_id, summary.model, summary.input_hash = offer.id, model, h
             summary = publication.publish(
                 summary, shown.get(offer.id), fresh=True, source=offer.full_text(), company=offer.company
@@ -98,9 +112,10 @@ def run(ctx: StepContext) -> StepResult:
             ctx.log(
                 STEP,
                 f"{offer.title or 'offer ' + key}: {len(summary.key_skills)} skills; {field_note(summary)}",
-                done=i,
+                done=position,
                 total=len(offers),
             )
+        cancelled = done + failed < len(todo)
     except BaseException:
         publication.roll_back()
         raise

@@ -7,7 +7,8 @@ takes an OpenAI-style request dict and returns the response dict without any HTT
 under it in C++, so the reply is valid JSON for the schema (unless cut by ``max_tokens``).
 
 The model is loaded once per process (the registry caches the instance); requests from several
-threads are queued by llama.cpp's slot scheduler.
+threads go to llama.cpp's slots (``JOBAPP_LLM_PARALLEL`` of them), which decode them in one batch:
+``handle_chat_completions`` releases the GIL, so the calls overlap.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from jobapp.models.profiles import SMOLLM2_FILE
 
 log = logging.getLogger("jobapp.models")
 
-DEFAULT_CONTEXT = 8192
+#: tokens of context per request: the longest prompt (a CV capped at 5,000 characters, ~1,700
+#: tokens, plus instructions) and a 512-token answer fit; llama.cpp allocates it per slot up front
+DEFAULT_CONTEXT = 4096
 
 
 def response_format_for(schema: dict[str, Any]) -> dict[str, Any]:
@@ -55,7 +58,14 @@ class LlamaCppLLM(LLM):
 
     supports_schema = True
 
-    def __init__(self, path: str, *, n_ctx: int = DEFAULT_CONTEXT, threads: int | None = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        *,
+        n_ctx: int = DEFAULT_CONTEXT,
+        threads: int | None = None,
+        parallel: int | None = None,
+    ) -> None:
         self.path = Path(path).expanduser()
         # The file name, not the folder: results stay attributable across machines/venvs.
         self.name = f"gguf:{self.path.name}"
@@ -72,8 +82,10 @@ class LlamaCppLLM(LLM):
             ) from exc
         params = xllamacpp.CommonParams()
         params.model.path = str(self.path)
-        params.n_ctx = n_ctx
-        params.n_parallel = 1
+        # llama.cpp splits its context between the slots: each request keeps n_ctx tokens
+        self.parallel = max(1, int(parallel or config.get("JOBAPP_LLM_PARALLEL")))
+        params.n_ctx = n_ctx * self.parallel
+        params.n_parallel = self.parallel
         params.ui = False
         params.warmup = False
         params.verbosity = 0 if log.isEnabledFor(logging.DEBUG) else -1

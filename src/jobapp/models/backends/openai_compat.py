@@ -68,6 +68,8 @@ class OpenAICompatibleLLM(LLM):
             timeout=httpx.Timeout(self.timeout, connect=min(self.timeout, 10.0)),
         )
         self.supports_schema = self.mode() == "json_schema"
+        # httpx.Client is thread-safe; the server batches concurrent requests (llama.cpp slots, vLLM)
+        self.parallel = max(1, int(config.get("JOBAPP_LLM_PARALLEL")))
 
     def mode(self) -> str:
         """Structured-output mode used for this model (``json_schema`` until a server rejects it)."""
