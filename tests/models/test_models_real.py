@@ -234,3 +234,33 @@ def test_transformers_llm_offline(tiny_causal_lm):
         assert 0 < len(reply.split()) <= 5  # generation stops at max_tokens (5 new tokens)
     finally:
         registry.clear_cache()
+
+
+def test_an_ollama_style_server_found_on_its_address_is_listed_and_usable_with_one_setting(
+    smollm2, monkeypatch
+):
+    """llama.cpp's own HTTP server stands for Ollama at its default address (the port differs)."""
+    from click.testing import CliRunner
+
+    from jobapp.cli import main
+    from jobapp.models import local_servers
+
+    url = smollm2.listening_address.rstrip("/") + "/v1"
+    monkeypatch.setitem(local_servers.LOCAL_SERVERS, "ollama", url)
+    monkeypatch.setitem(local_servers.LOCAL_SERVERS, "lmstudio", "http://127.0.0.1:9/v1")  # nothing there
+    rows = local_servers.found_servers()
+    assert len(rows) == 1 and rows[0]["location"] == url and rows[0]["available"]
+    spec = rows[0]["spec"]
+    assert spec.startswith("ollama:") and f"JOBAPP_LLM={spec}" in rows[0]["why"]
+    listed = CliRunner().invoke(main, ["models", "list", "--json"])
+    assert listed.exit_code == 0 and spec in listed.output
+    monkeypatch.setenv("JOBAPP_LLM", spec)
+    registry.clear_cache()
+    try:
+        llm = registry.get_llm()
+        reply = llm.generate(
+            [{"role": "user", "content": "Where is Big Ben?"}], schema=CITY_SCHEMA, max_tokens=48
+        )
+        assert isinstance(reply, dict) and set(reply) == {"city", "country"}
+    finally:
+        registry.clear_cache()

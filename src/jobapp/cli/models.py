@@ -38,10 +38,12 @@ def _table(rows: list[dict]) -> None:
 @models.command("list")
 @click.option("--json", "as_json", is_flag=True)
 def list_(as_json: bool) -> None:
-    """Show the configured models of the current profile and whether they are available."""
+    """Show the configured models of the current profile and whether they are available, and the
+    Ollama / LM Studio servers running here with the setting that uses them."""
+    from jobapp.models.local_servers import found_servers
     from jobapp.models.profiles import describe_models
 
-    rows = describe_models()
+    rows = describe_models() + found_servers()
     print_json(rows) if as_json else _table(rows)
 
 
@@ -60,11 +62,25 @@ def check(as_json: bool) -> None:
 @models.command("pull")
 @click.argument("name")
 def pull(name: str) -> None:
-    """Download a model from the Hugging Face hub (needs internet)."""
+    """Download a model from the Hugging Face hub (needs internet).
+
+    NAME: a hub name (BAAI/bge-m3), or qwen2.5-1.5b / qwen2.5-3b for a Qwen2.5-Instruct GGUF (Q4_K_M)
+    run by llama.cpp."""
+    from jobapp.models.gguf_pull import KNOWN_GGUF, REFERENCE_GGUF
     from jobapp.models.hub import pull as pull_model
 
+    gguf = KNOWN_GGUF.get(name.strip().lower())
+    if gguf is not None:
+        console.print(f"Downloading {gguf.file} ({gguf.size}) from {gguf.repo}…")
     path = pull_model(name)
     console.print(f"{name} is ready at {path}.")
+    if gguf is not None:
+        use = (
+            "JOBAPP_PROFILE=reference"
+            if name.strip().lower() == REFERENCE_GGUF
+            else f"JOBAPP_LLM=gguf:{path}"
+        )
+        console.print(f"Its SHA-256 matches the hub's. Use it with {use}.")
 
 
 COMMANDS = [models]

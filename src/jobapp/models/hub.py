@@ -82,13 +82,20 @@ def hub_load_kwargs(name: str) -> dict[str, Any]:
 
 
 def pull(name: str) -> Path:
-    """Download a Hugging Face model into the local cache (needs internet); returns its folder."""
+    """Download a Hugging Face model into the local cache (needs internet); returns its folder.
+
+    A short name of :data:`~jobapp.models.gguf_pull.KNOWN_GGUF` ("qwen2.5-1.5b") fetches that GGUF
+    file instead, checksum checked, and returns the file."""
+    from jobapp.models.gguf_pull import KNOWN_GGUF, pull_gguf
+
     if hub_offline():
         raise ModelUnavailable(
             f"Cannot download {name!r}: no internet access to {HUB_HOST} (or HF_HUB_OFFLINE=1).",
             hint="Run `jobapp models pull` on a machine with internet and copy ~/.cache/huggingface, "
             "or point the setting at a local folder.",
         )
+    if name.strip().lower() in KNOWN_GGUF:
+        return pull_gguf(name)
     from huggingface_hub import snapshot_download
 
     try:

@@ -56,6 +56,18 @@ def _offline_llm() -> str:
     return f"gguf:{path if path else SMOLLM2_FILE}"
 
 
+def _reference_llm() -> str:
+    """Qwen2.5-1.5B-Instruct through llama.cpp once `jobapp models pull qwen2.5-1.5b` fetched its
+    GGUF (about 6x faster on CPU than transformers), else through transformers from the hub."""
+    from jobapp.models.gguf_pull import REFERENCE_GGUF, pulled_path
+
+    try:
+        path = pulled_path(REFERENCE_GGUF)
+    except ImportError:  # huggingface_hub comes with the ML extras
+        path = None
+    return f"gguf:{path}" if path else "hf:Qwen/Qwen2.5-1.5B-Instruct"
+
+
 PROFILES: dict[str, dict[str, Any]] = {
     "offline": {
         "embedder": BUNDLED_EMBEDDER,
@@ -66,8 +78,9 @@ PROFILES: dict[str, dict[str, Any]] = {
     "reference": {
         "embedder": "BAAI/bge-m3",
         "reranker": "BAAI/bge-reranker-v2-m3",
-        "llm": "hf:Qwen/Qwen2.5-1.5B-Instruct",
-        "help": "Best quality: bge-m3, bge-reranker-v2-m3, Qwen2.5-1.5B-Instruct (downloaded once).",
+        "llm": lambda: _reference_llm(),
+        "help": "Best quality: bge-m3, bge-reranker-v2-m3, Qwen2.5-1.5B-Instruct (downloaded once; "
+        "`jobapp models pull qwen2.5-1.5b` gets its GGUF for llama.cpp).",
     },
 }
 

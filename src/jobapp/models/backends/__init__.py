@@ -6,6 +6,8 @@ registering them costs nothing and imports no ML library.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from jobapp.models.base import LLM, Embedder, Reranker
 
 
@@ -45,6 +47,16 @@ def _openai(arg: str) -> LLM:
     return OpenAICompatibleLLM(arg)
 
 
+def _local_server(kind: str) -> Callable[[str], LLM]:
+    def make(arg: str) -> LLM:
+        from jobapp.models.backends.openai_compat import OpenAICompatibleLLM
+        from jobapp.models.local_servers import LOCAL_SERVERS
+
+        return OpenAICompatibleLLM(arg, base_url=LOCAL_SERVERS[kind])
+
+    return make
+
+
 def register_builtins() -> None:
     from jobapp.models.registry import register_embedder, register_llm, register_reranker
 
@@ -55,3 +67,5 @@ def register_builtins() -> None:
     register_llm("gguf", _gguf)
     register_llm("hf", _hf)
     register_llm("openai", _openai)
+    register_llm("ollama", _local_server("ollama"))  # Ollama at its default address
+    register_llm("lmstudio", _local_server("lmstudio"))
