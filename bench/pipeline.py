@@ -1,6 +1,10 @@
 """Whole-pipeline benchmark: cold and warm runs over 100 offers and 1 CV, and peak memory.
 
     python bench/pipeline.py [--offers 100] [--no-llm] [--json out.json]
+    python bench/pipeline.py --offers 3 --offers-file REAL_OFFERS.jsonl --cv-file REAL_CV.pdf
+
+With ``--offers-file`` (JSON lines with title and description, e.g. the dev set's offer pool) and
+``--cv-file`` (PDF, DOCX or TXT), the run reads those real texts instead of generated ones.
 
 Generates synthetic offers (half French, half English, a dozen trades, varied skills and
 companies) and a French CV in a fresh temporary data dir, then in this process:
@@ -231,6 +235,8 @@ def main() -> None:
     parser.add_argument("--offers", type=int, default=100)
     parser.add_argument("--no-llm", action="store_true", help="deterministic summaries/profile/explanations")
     parser.add_argument("--json", type=Path, help="write the results there as JSON")
+    parser.add_argument("--offers-file", type=Path, help="real offers: JSON lines with title and description")
+    parser.add_argument("--cv-file", type=Path, help="a real CV (PDF, DOCX or TXT)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -238,6 +244,14 @@ def main() -> None:
         os.environ.setdefault("JOBAPP_PROFILE", "offline")
         os.environ.pop("JOBAPP_DATABASE_URL", None)
         offers_file, cv_file = make_inputs(Path(tmp), args.offers)
+        if args.offers_file:
+            rows = [
+                json.loads(line) for line in args.offers_file.read_text("utf-8").splitlines() if line.strip()
+            ]
+            real = [{"title": r["title"], "description": r["description"]} for r in rows[: args.offers]]
+            offers_file.write_text(json.dumps(real, ensure_ascii=False), encoding="utf-8")
+        if args.cv_file:
+            cv_file = args.cv_file
         params = {"offers_file": str(offers_file), "cv_file": str(cv_file), "no_llm": args.no_llm}
         cold = _timed_run(params)
         warm = _timed_run(params)
@@ -245,6 +259,7 @@ def main() -> None:
     speedup = cold["wall_s"] / max(warm["wall_s"], 1e-9)
     result = {
         "offers": args.offers,
+        "inputs": "real" if args.offers_file else "generated",
         "profile": os.environ["JOBAPP_PROFILE"],
         "no_llm": args.no_llm,
         "cold": cold,
