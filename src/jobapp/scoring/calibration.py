@@ -102,10 +102,6 @@ def shipped() -> dict[str, Any]:
     return data
 
 
-def calibration_for(engine: str) -> Platt:
-    return Platt.from_dict(shipped()["engines"][engine]["calibration"])
-
-
 def _shipped_threshold() -> float:
     try:
         return float(shipped()["decision_threshold"])

@@ -130,8 +130,6 @@ def rank_offers(
     cv = build_cv_side(cv_text, cv_profile, embed, fields)
     side = build_offer_sides(offers, summaries, embed, fields)
     features = pair_features(cv, side)
-    if effective == "bi-encoder":
-        features = {"dense_text": features["dense_text"]}
     model, platt = engine_model(effective)
     unread: np.ndarray | None = None
     if effective == "hybrid+ce":

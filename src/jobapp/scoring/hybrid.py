@@ -75,12 +75,6 @@ class LinearModel:
             return np.zeros(x.shape[0])
         return ((x - self.mean) / self.scale) @ self.coef + self.intercept
 
-    def contributions(self, features: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
-        """Each feature's share of the logit (relative to an average pair): what carried a score."""
-        x = self.matrix(features)
-        parts = (x - self.mean) / self.scale * self.coef
-        return {f: parts[:, i] for i, f in enumerate(self.features)}
-
 
 class HybridReranker:
     """Scores many offers for one CV from their pair features."""

@@ -260,13 +260,6 @@ def current_cv(s: Session, required: bool = True) -> CvDocument | None:
     return _cv(row) if row else None
 
 
-def get_cv(s: Session, cv_id: int) -> CvDocument:
-    row = s.get(CvRow, cv_id)
-    if row is None:
-        raise NotFound(f"No CV with id {cv_id}.", hint="`jobapp cv show` shows the current CV.")
-    return _cv(row)
-
-
 def list_cvs(s: Session) -> list[CvDocument]:
     """Every stored CV, the current one first."""
     return [_cv(r) for r in s.scalars(select(CvRow).order_by(CvRow.selected_at.desc(), CvRow.id.desc()))]
