@@ -27,6 +27,8 @@ from jobapp.models.base import LLM, Embedder, Reranker
 EmbedderFactory = Callable[[str], Embedder]
 RerankerFactory = Callable[[str], Reranker]
 LLMFactory = Callable[[str], LLM]
+#: Gives the name a spec's model stores its results under, from the spec's argument, without loading it.
+NameFn = Callable[[str], str]
 
 #: Default kind of a bare spec (no registered ``kind:`` prefix).
 DEFAULT_EMBEDDER_KIND = "sentence-transformers"
@@ -38,28 +40,40 @@ _embedders: dict[str, EmbedderFactory] = {}
 _rerankers: dict[str, RerankerFactory] = {}
 _llms: dict[str, LLMFactory] = {}
 _instances: dict[tuple[str, str], Any] = {}
+_namers: dict[tuple[str, str], NameFn] = {}
 _lock = threading.RLock()
 _builtins_loaded = False
 
 
-def register_embedder(kind: str, factory: EmbedderFactory) -> None:
+def register_embedder(kind: str, factory: EmbedderFactory, name: NameFn | None = None) -> None:
     """Make ``kind:ARG`` embedder specs build with ``factory(ARG)`` (re-registering replaces)."""
     _embedders[kind] = factory
+    _set_namer("embedder", kind, name)
 
 
-def register_reranker(kind: str, factory: RerankerFactory) -> None:
+def register_reranker(kind: str, factory: RerankerFactory, name: NameFn | None = None) -> None:
     """Make ``kind:ARG`` reranker specs build with ``factory(ARG)``."""
     _rerankers[kind] = factory
+    _set_namer("reranker", kind, name)
 
 
-def register_llm(kind: str, factory: LLMFactory) -> None:
+def register_llm(kind: str, factory: LLMFactory, name: NameFn | None = None) -> None:
     """Make ``kind:ARG`` LLM specs build with ``factory(ARG)``."""
     _llms[kind] = factory
+    _set_namer("llm", kind, name)
+
+
+def _set_namer(role: str, kind: str, name: NameFn | None) -> None:
+    if name is None:
+        _namers.pop((role, kind), None)
+    else:
+        _namers[(role, kind)] = name
 
 
 def unregister(role: str, kind: str) -> None:
     """Remove a registered kind (tests that register fakes clean up with this)."""
     _tables()[role].pop(kind, None)
+    _namers.pop((role, kind), None)
 
 
 def registered_kinds(role: str) -> list[str]:
@@ -127,7 +141,10 @@ def _get(role: str, spec: str) -> Any:
         if instance is None:
             kind, arg = split_spec(role, spec)
             instance = _tables()[role][kind](arg)
-            if not getattr(instance, "name", None) or instance.name == role:
+            namer = _namers.get((role, kind))
+            if namer is not None:  # the name model_name() gave before loading, by construction
+                instance.name = namer(arg)
+            elif not getattr(instance, "name", None) or instance.name == role:
                 instance.name = spec
             _instances[key] = instance
         return instance
@@ -158,6 +175,28 @@ def get_llm(spec: str | None = None) -> LLM | None:
         return None
     llm: LLM = _get("llm", spec)
     return llm
+
+
+def model_name(role: str, spec: str | None = None) -> str | None:
+    """The name ``role``'s model (default: configured) stores its results under, or None when the
+    role is off ('none' LLM, 'hybrid' reranker).
+
+    Known without loading the model when its backend registered a namer, so a step whose results
+    are all cached loads nothing; otherwise the model is loaded (once) to ask it.
+    """
+    spec = configured_spec(role) if spec is None else spec.strip()
+    if role == "llm" and spec.lower() in {"", "none"}:
+        return None
+    if role == "reranker" and spec.lower() in NO_CROSS_ENCODER:
+        return None
+    if not spec:
+        raise InvalidInput("No embedder configured.", hint="Set JOBAPP_EMBEDDER or JOBAPP_PROFILE.")
+    loaded = _instances.get((role, spec))
+    if loaded is not None:
+        return str(loaded.name)
+    kind, arg = split_spec(role, spec)
+    namer = _namers.get((role, kind))
+    return namer(arg) if namer is not None else str(_get(role, spec).name)
 
 
 def cached_specs() -> list[tuple[str, str]]:

@@ -7,6 +7,7 @@ registering them costs nothing and imports no ML library.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from jobapp.models.base import LLM, Embedder, Reranker
 
@@ -57,15 +58,33 @@ def _local_server(kind: str) -> Callable[[str], LLM]:
     return make
 
 
+# The names the backends give their models (see each backend's __init__), known without loading
+# them: a step whose results are all cached never loads its model.
+def _gguf_name(arg: str) -> str:
+    return f"gguf:{Path(arg).expanduser().name}"
+
+
+def _bundled_name(arg: str) -> str:
+    return f"bundled:{arg or 'all-MiniLM-L6-v2'}"
+
+
+def _same(arg: str) -> str:
+    return arg
+
+
+def _prefixed(prefix: str) -> Callable[[str], str]:
+    return lambda arg: f"{prefix}:{arg}"
+
+
 def register_builtins() -> None:
     from jobapp.models.registry import register_embedder, register_llm, register_reranker
 
-    register_embedder("sentence-transformers", _sentence_transformer)
-    register_embedder("st", _sentence_transformer)
-    register_embedder("bundled", _bundled)
-    register_reranker("cross-encoder", _cross_encoder)
-    register_llm("gguf", _gguf)
-    register_llm("hf", _hf)
-    register_llm("openai", _openai)
-    register_llm("ollama", _local_server("ollama"))  # Ollama at its default address
-    register_llm("lmstudio", _local_server("lmstudio"))
+    register_embedder("sentence-transformers", _sentence_transformer, _same)
+    register_embedder("st", _sentence_transformer, _same)
+    register_embedder("bundled", _bundled, _bundled_name)
+    register_reranker("cross-encoder", _cross_encoder, _same)
+    register_llm("gguf", _gguf, _gguf_name)
+    register_llm("hf", _hf, _prefixed("hf"))
+    register_llm("openai", _openai, _prefixed("openai"))
+    register_llm("ollama", _local_server("ollama"), _prefixed("openai"))  # Ollama at its default address
+    register_llm("lmstudio", _local_server("lmstudio"), _prefixed("openai"))
