@@ -136,6 +136,7 @@ def _from_params(ctx: StepContext) -> list[tuple[str, Any]]:
     return todo
 
 
+_COUNT_LINE = re.compile(r": \d+ offer\(s\)$")  # a board's "name: N offer(s)" line, not a failure
 _UPLOAD_NAME = re.compile(r"offers-[0-9a-f]{32}")  # as the web API names what it keeps
 
 
@@ -186,11 +187,18 @@ def collect_one(kind: str, value: Any, ctx: StepContext, key: str = "") -> repo.
     if kind == "search":
         from jobapp.sources.boards import search_boards
 
-        result = search_boards(**value, progress=lambda line: ctx.log(STEP, line))
+        logged: set[str] = set()  # each board's line is logged once: live, or after the search
+
+        def report(line: str) -> None:
+            logged.add(line)
+            ctx.log(STEP, line, level="info" if _COUNT_LINE.search(line) else "warning")
+
+        result = search_boards(**value, progress=report)
         for message in result.messages():
-            ctx.log(STEP, message, level="warning" if result.errors else "info")
-        if not result.offers and result.errors:
-            raise SourceError("No board returned offers.", hint="See the message of each board above.")
+            if message not in logged:
+                report(message)
+        if not result.offers and result.errors:  # the reasons are the board lines just logged
+            raise SourceError("No board returned offers.")
         return store_offers(result.offers, detail=f"search {value.get('query', '')!r}")
     raise InvalidInput(f"Unknown offer source {kind!r}.")
 
@@ -222,7 +230,7 @@ def run(ctx: StepContext) -> StepResult:
         message = f"{kind}: {len(res.new)} new offers, {len(res.merged)} already known"
         ctx.log(STEP, message, done=i if several else None, total=len(todo) if several else None)
     if failed == len(todo):
-        raise InvalidInput("No offers could be collected.", hint="See the messages above for each source.")
+        raise InvalidInput("No offers could be collected.", hint="The step's log gives each source's reason.")
     return StepResult(
         items=new + merged,
         failed=failed,
