@@ -60,7 +60,7 @@ class SearchResult:
         lines = []
         for board in sorted(set(self.counts) | set(self.errors) | set(self.notices)):
             if board in self.errors:
-                lines.append(f"{board}: {self.errors[board]}")
+                lines.append(self.errors[board])  # its sentence names the board
             else:
                 lines.append(f"{board}: {self.counts.get(board, 0)} offer(s)")
             lines.extend(f"{board}: {note}" for note in self.notices.get(board, []))

@@ -446,7 +446,14 @@ def run_events(run_id: int) -> Response:
     with db.session() as s:  # a bare existence check: this endpoint is polled during every run
         if s.get(RunRow, run_id) is None:
             raise NotFound(f"Run {run_id} does not exist.", hint="List runs with GET /api/runs.")
-    return jsonify(run_events(run_id, after_id=after))
+    # Board failures are logged in English; the page reads them in its own language.
+    from jobapp.sources.board_errors import localise
+    from jobapp.web import i18n
+
+    words = i18n.strings(i18n.choose_language(request))
+    return jsonify(
+        [{**e, "message": localise(e["message"], words)} for e in run_events(run_id, after_id=after)]
+    )
 
 
 @bp.post("/runs/<int:run_id>/cancel")
