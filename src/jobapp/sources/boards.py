@@ -10,7 +10,6 @@ clean text that keeps the offer's sections.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from concurrent.futures import TimeoutError as FuturesTimeout
@@ -19,6 +18,7 @@ from typing import Any
 
 from jobapp.domain import Offer
 from jobapp.errors import InvalidInput
+from jobapp.sources import board_errors
 from jobapp.sources.dedup import dedupe
 from jobapp.sources.results import SearchResult
 from jobapp.sources.text import html_to_text, normalise_contract, salary_text
@@ -100,35 +100,12 @@ def job_to_offer(job: Any, board: str) -> Offer:
     )
 
 
-def explain_failure(board: str, raw: str, found: int = 0) -> str:
-    """A board's raw error -> what happened and what the user can do."""
-    status = re.search(r"\b(403|429|401|407|451|5\d\d)\b", raw)
-    lowered = raw.lower()
-    if status and status.group(1) in ("403", "429", "401", "451"):
-        message = (
-            f"{board} blocked our search (HTTP {status.group(1)}): it limits automated requests. "
-            "Wait 10-30 minutes before retrying, ask for fewer offers, or try another board."
-        )
-    elif "timed out" in lowered or "timeout" in lowered:
-        message = f"{board} did not answer in time ({raw}). Retry later, or try another board."
-    elif any(
-        s in lowered
-        for s in ("resolve host", "failed to connect", "connection refused", "network is unreachable")
-    ):
-        message = f"could not reach {board} ({raw}). Check the internet connection, or try another board."
-    elif status:
-        message = f"{board} had a server error (HTTP {status.group(1)}). Retry later, or try another board."
-    else:
-        message = (
-            f"the {board} search failed: {raw}. The site may have changed its pages; updating JobSpy "
-            "(pip install -U python-jobspy) may fix it. Meanwhile try another board, or paste offer URLs."
-        )
-    if found:
-        message += f" ({found} offer(s) were collected before the failure and are kept.)"
-    return message
+def explain_failure(board: str, raw: BaseException | str) -> str:
+    """A board's raw error -> one sentence: what failed and what the user can do."""
+    return board_errors.explain(board, raw)
 
 
-def _run_board(board: str, scraper_input: Any) -> tuple[list[Any], str | None, list[str]]:
+def _run_board(board: str, scraper_input: Any) -> tuple[list[Any], BaseException | str | None, list[str]]:
     from jobspy import SCRAPER_MAPPING
     from jobspy.model import Site
 
@@ -136,7 +113,7 @@ def _run_board(board: str, scraper_input: Any) -> tuple[list[Any], str | None, l
     try:
         jobs = scraper.scrape(scraper_input)
     except Exception as exc:  # a board's code breaking must not take the others down
-        return [], f"{type(exc).__name__}: {exc}", list(scraper.warnings)
+        return [], exc, list(scraper.warnings)  # the exception itself: its type and code classify it
     return list(jobs or []), scraper.error, list(scraper.warnings)
 
 
@@ -228,14 +205,11 @@ def search_boards(
             jobs, error, warnings = future.result()
             per_board[name] = _collect(result, name, jobs, error, warnings, wanted, query.strip(), location)
             if progress:
-                progress(f"{name}: {result.errors.get(name) or f'{len(per_board[name])} offer(s)'}")
+                progress(result.errors.get(name) or f"{name}: {len(per_board[name])} offer(s)")
     except FuturesTimeout:
         for future, name in futures.items():
             if not future.done():
-                result.errors[name] = (
-                    f"{name} took longer than {board_timeout:.0f} s; stopped waiting. "
-                    "Ask for fewer offers or retry later."
-                )
+                result.errors[name] = explain_failure(name, TimeoutError(f"{board_timeout:.0f} s"))
                 result.counts[name] = 0
     finally:
         executor.shutdown(wait=False, cancel_futures=True)  # a stuck board's thread ends on its own timeout
@@ -248,7 +222,7 @@ def _collect(
     result: SearchResult,
     name: str,
     jobs: list[Any],
-    error: str | None,
+    error: BaseException | str | None,
     warnings: list[str],
     wanted: str,
     query: str,
@@ -270,7 +244,9 @@ def _collect(
         offers = kept
     result.notices[name].extend(warnings)
     if error:
-        result.errors[name] = explain_failure(name, error, len(offers))
+        result.errors[name] = explain_failure(name, error)
+        if offers:
+            result.notices[name].append(f"{len(offers)} offer(s) found before the failure are kept.")
     elif not offers:
         where = f" near {location}" if location else ""
         result.notices[name].append(f"no offers found for '{query}'{where}.")
