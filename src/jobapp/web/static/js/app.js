@@ -1,7 +1,8 @@
 // Entry point: wires the cards' forms and buttons to the API and keeps the page in sync.
 
 import { api, t } from "./dom.js";
-import { app, follow, gate, isBusy, refresh, resumeLatest, runParams, setMessage, showError, startRun, watchForRuns } from "./flow.js";
+import { app, follow, gate, isBusy, recordAction, refresh, resumeLatest, runParams, setMessage, showError, startRun,
+  watchForRuns } from "./flow.js";
 import { loadPreviews } from "./previews.js";
 import { initFilters, loadResults } from "./results.js";
 import { drawTimings } from "./charts.js";
@@ -121,8 +122,10 @@ async function uploadForm(ev, url, step, describe) {
       return;
     }
     setMessage(step, describe(result), "ok");
+    recordAction(step, true);
     await refresh();
   } catch (err) {
+    recordAction(step, false);
     setMessage(step, err.display || err.message, "error");
   } finally {
     f.removeAttribute("aria-busy");

@@ -29,8 +29,39 @@ function hasOutput(step) {
            match: c.matches > 0, rerank: Boolean(c.reranked), explain: c.explanations > 0 }[step];
 }
 
-/** waiting | queued | running | done | error, from the latest run first, then from stored results. */
+// Actions done inside a request (a small offers file, a CV upload) are not runs: each is remembered
+// per step with the run shown at the time, so a card shows its latest action, run or not, even after
+// a reload (a failed search followed by a good import is "done", not "error").
+const ACTIONS_KEY = "jobapp.card_actions";
+const actions = (() => {
+  try {
+    return JSON.parse(localStorage.getItem(ACTIONS_KEY)) || {};
+  } catch {
+    return {};
+  }
+})();
+
+/** Record the outcome of an action on `step` that ran outside a run. */
+export function recordAction(step, ok) {
+  actions[step] = { after: app.run?.id ?? null, ok };
+  try {
+    localStorage.setItem(ACTIONS_KEY, JSON.stringify(actions));
+  } catch {
+    /* private mode: the state still holds until the page is reloaded */
+  }
+  renderAll();
+}
+
+/** The action on `step` done after the run shown, if any (a newer run makes it old news). */
+function laterAction(step) {
+  const action = actions[step];
+  return action && action.after === (app.run?.id ?? null) ? action : null;
+}
+
+/** waiting | queued | running | done | error, from the latest action first, then from stored results. */
 export function cardState(step) {
+  const action = laterAction(step);
+  if (action) return action.ok ? (hasOutput(step) ? "done" : "waiting") : "error";
   const run = app.run;
   if (run && run.steps.includes(step)) {
     const idx = run.steps.indexOf(step);
@@ -86,7 +117,7 @@ function renderCard(step) {
   const badge = role(root, "state");
   badge.className = `state state-${state}`;
   badge.textContent = t(`state.${state}`);
-  if (state === "error" && root.dataset.state !== "error") setMessage(step, app.run.error, "error");
+  if (state === "error" && root.dataset.state !== "error" && !laterAction(step)) setMessage(step, app.run.error, "error");
   root.dataset.state = state;
   const dot = document.querySelector(`.stepper-item[data-step="${step}"]`);
   if (dot) {
