@@ -60,6 +60,24 @@ def offers() -> list[int]:
     return result.new
 
 
+def use_llm(monkeypatch: pytest.MonkeyPatch, llm: LLM) -> None:
+    """Make ``llm`` the configured LLM, through the real registry (steps name it before loading it)."""
+    from jobapp.models import registry
+
+    registry.register_llm("fake", lambda arg: llm, name=lambda arg: f"fake:{arg}")
+    monkeypatch.setenv("JOBAPP_LLM", llm.name)
+    registry.clear_cache()
+
+
+@pytest.fixture(autouse=True)
+def forget_fake_llm():
+    from jobapp.models import registry
+
+    yield
+    registry.unregister("llm", "fake")
+    registry.clear_cache()
+
+
 def shown() -> dict[int, dict[str, Any]]:
     with db.session() as s:
         return {k: v.model_dump() for k, v in repo.latest_summaries(s).items()}
@@ -70,7 +88,7 @@ def test_cancel_mid_step_leaves_the_earlier_records_unchanged(offers, monkeypatc
     before = shown()
     assert set(before) == set(offers)
     llm = CountingLLM()
-    monkeypatch.setattr("jobapp.models.registry.get_llm", lambda spec=None: llm)
+    use_llm(monkeypatch, llm)
 
     ctx = CancelAfter(1)
     summarise_step.run(ctx)
@@ -91,7 +109,7 @@ def test_cancel_mid_step_leaves_the_earlier_records_unchanged(offers, monkeypatc
 def test_a_failing_model_leaves_the_earlier_records_unchanged(offers, monkeypatch):
     summarise_step.run(MemoryContext(params={"no_llm": True}))
     before = shown()
-    monkeypatch.setattr("jobapp.models.registry.get_llm", lambda spec=None: CountingLLM(fail=True))
+    use_llm(monkeypatch, CountingLLM(fail=True))
     ctx = MemoryContext()
     result = summarise_step.run(ctx)
     assert result.failed == 3
@@ -101,7 +119,7 @@ def test_a_failing_model_leaves_the_earlier_records_unchanged(offers, monkeypatc
 def test_an_interrupted_run_is_rolled_back(offers, monkeypatch):
     summarise_step.run(MemoryContext(params={"no_llm": True}))
     before = shown()
-    monkeypatch.setattr("jobapp.models.registry.get_llm", lambda spec=None: CountingLLM())
+    use_llm(monkeypatch, CountingLLM())
 
     def interrupt(event: dict[str, Any]) -> None:
         if event.get("done") == 2:
@@ -113,7 +131,7 @@ def test_an_interrupted_run_is_rolled_back(offers, monkeypatch):
 
 
 def test_a_step_log_line_ends_with_kept_and_replaced_fields(offers, monkeypatch):
-    monkeypatch.setattr("jobapp.models.registry.get_llm", lambda spec=None: CountingLLM())
+    use_llm(monkeypatch, CountingLLM())
     ctx = MemoryContext()
     result = summarise_step.run(ctx)
     item_lines = [e["message"] for e in ctx.events if e.get("done")]
@@ -126,7 +144,7 @@ def test_policy_without_fields_makes_the_step_rules_only_and_says_so_once(offers
     from jobapp.llm import field_policy
 
     llm = CountingLLM()
-    monkeypatch.setattr("jobapp.models.registry.get_llm", lambda spec=None: llm)
+    use_llm(monkeypatch, llm)
     monkeypatch.setattr(
         field_policy, "load_policy", lambda: {"models": {field_policy.model_key(llm.name): {"summary": []}}}
     )
