@@ -23,7 +23,7 @@ def explain_top(
 ) -> list[Explanation]:
     from jobapp.extraction.seniority import detect_language
     from jobapp.llm.explain import ExplanationDraft, explain_match
-    from jobapp.llm.field_policy import fields_to_ask, policy_version
+    from jobapp.llm.field_policy import policy_version
     from jobapp.llm.field_report import FieldTally, field_note
     from jobapp.llm.prompts import PROMPT_VERSION
     from jobapp.llm.publication import Publication
@@ -42,13 +42,8 @@ def explain_top(
     if not matches:
         raise MissingPrerequisite("No ranking to explain yet.", hint="Run `jobapp match` first.")
     profile = current_profile(no_llm=no_llm)
-    llm = None if no_llm else get_llm()
-    all_fields = tuple(ExplanationDraft.model_fields)
-    if ctx is not None:
-        llm = effective_llm(llm, "explanation", all_fields, ctx, STEP)
-    elif llm is not None and not fields_to_ask(llm.name, "explanation", all_fields):
-        llm = None
-    model = llm_name(llm)
+    llm_spec = effective_llm(no_llm, "explanation", tuple(ExplanationDraft.model_fields), ctx, STEP)
+    model = llm_name(llm_spec)
 
     def save(record: Explanation) -> None:
         with db.session() as s:
@@ -74,6 +69,8 @@ def explain_top(
                 out.append(publication.publish(known, shown.get(m.offer_id), fresh=False))
             else:
                 todo.append((i, m, summary, h))
+
+        llm = get_llm() if llm_spec is not None and todo else None  # loaded only for work to do
 
         def explain(job: tuple[int, Match, OfferSummary, str]) -> Explanation:
             _, m, summary, _ = job

@@ -31,14 +31,8 @@ def current_profile(no_llm: bool = False, ctx: StepContext | None = None) -> CvP
     with db.session() as s:
         cv = repo.current_cv(s)
     assert cv is not None and cv.id is not None
-    llm = None if no_llm else get_llm()
-    if llm is not None and ctx is not None:
-        llm = effective_llm(llm, "profile", tuple(CvProfileDraft.model_fields), ctx, STEP)
-    elif llm is not None:
-        from jobapp.llm.field_policy import fields_to_ask
-
-        llm = llm if fields_to_ask(llm.name, "profile", tuple(CvProfileDraft.model_fields)) else None
-    model = llm_name(llm)
+    llm_spec = effective_llm(no_llm, "profile", tuple(CvProfileDraft.model_fields), ctx, STEP)
+    model = llm_name(llm_spec)
     h = profile_hash(cv.text)
     with db.session() as s:
         known = repo.get_profile(s, cv.id, model, h)
@@ -51,6 +45,7 @@ def current_profile(no_llm: bool = False, ctx: StepContext | None = None) -> CvP
     publication: Publication[CvProfile] = Publication(save)
     if known is not None:
         return publication.publish(known, shown, fresh=False, source=cv.text)
+    llm = get_llm() if llm_spec is not None else None  # loaded only when the profile is not stored
     profile = build_cv_profile(cv.text, llm)
     profile.cv_id, profile.model, profile.input_hash = cv.id, model, h
     return publication.publish(profile, shown, fresh=True, source=cv.text)

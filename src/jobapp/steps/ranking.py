@@ -38,7 +38,7 @@ def rank_current(
     engine: str, ctx: StepContext | None = None, step: str = "match"
 ) -> tuple[list[Match], bool]:
     """Rank all stored offers for the current CV. Returns (matches, computed_now)."""
-    from jobapp.models.registry import get_embedder, get_reranker
+    from jobapp.models.registry import get_embedder, get_reranker, model_name
     from jobapp.scoring.engine import rank_offers
 
     with db.session() as s:
@@ -57,9 +57,9 @@ def rank_current(
         offers = [o for o in offers if o.id in keep]
         if ctx:
             ctx.log(step, f"Reranking the bi-encoder's {len(offers)} best offers.")
-    embedder = get_embedder()
-    reranker = get_reranker() if engine != "bi-encoder" else None
-    label = engine_label(engine, embedder.name, getattr(reranker, "name", None))
+    # Named, not loaded: with nothing changed the ranking is one lookup and no model is loaded.
+    embedder_name = model_name("embedder") or ""
+    label = engine_label(engine, embedder_name, model_name("reranker") if engine != "bi-encoder" else None)
     parts = [label, weights_version(), text_hash(cv.text)]
     parts += sorted(f"{o.id}:{text_hash(o.full_text())}" for o in offers)
     input_hash = text_hash("|".join(parts))
@@ -72,6 +72,8 @@ def rank_current(
                 return matches, False
     if ctx:
         ctx.log(step, f"Ranking {len(offers)} offers with {label}...", done=0, total=len(offers))
+    embedder = get_embedder()
+    reranker = get_reranker() if engine != "bi-encoder" else None
     matches = rank_offers(
         cv.text, None, offers, None, cached_embed(embedder), reranker=reranker, engine=engine
     )

@@ -12,15 +12,15 @@ from sqlalchemy.orm import Session
 
 from jobapp.domain import Offer, OfferSummary, text_hash
 from jobapp.llm.parallel import in_order
-from jobapp.models.base import LLM
 from jobapp.steps.base import StepContext, StepResult
 from jobapp.store import db, repo
 
 STEP = "summarise"
 
 
-def llm_name(llm: LLM | None) -> str:
-    return llm.name if llm is not None else "extraction"
+def llm_name(name: str | None) -> str:
+    """What a step's records are stored under: the LLM's name, or 'extraction' without one."""
+    return name if name is not None else "extraction"
 
 
 def summary_hash(offer: Offer) -> str:
@@ -31,14 +31,19 @@ def summary_hash(offer: Offer) -> str:
 
 
 def effective_llm(
-    llm: LLM | None, step: str, fields: tuple[str, ...], ctx: StepContext, log_step: str
-) -> LLM | None:
-    """``llm``, or None when the field policy asks it for no field of ``step`` (said once in the log)."""
+    no_llm: bool, step: str, fields: tuple[str, ...], ctx: StepContext | None, log_step: str
+) -> str | None:
+    """The name of the LLM ``step`` asks, or None: no LLM, or the field policy asks it for no field
+    (said once in the log). Named, not loaded: a step loads it (``get_llm()``) only when an item's
+    record is not stored yet, so a rerun with nothing changed loads no model."""
     from jobapp.llm.field_policy import fields_to_ask, skipped_step_message
+    from jobapp.models.registry import model_name
 
-    if llm is None or fields_to_ask(llm.name, step, fields):
-        return llm
-    ctx.log(log_step, skipped_step_message(llm.name, step))
+    name = None if no_llm else model_name("llm")
+    if name is None or fields_to_ask(name, step, fields):
+        return name
+    if ctx is not None:
+        ctx.log(log_step, skipped_step_message(name, step))
     return None
 
 
@@ -64,9 +69,9 @@ def run(ctx: StepContext) -> StepResult:
     if not offers:
         ctx.log(STEP, "No offers to summarise.", level="warning")
         return StepResult(message="no offers")
-    llm = None if ctx.params.get("no_llm") else get_llm()
-    llm = effective_llm(llm, "summary", tuple(OfferSummaryDraft.model_fields), ctx, STEP)
-    model = llm_name(llm)
+    no_llm = bool(ctx.params.get("no_llm"))
+    llm_spec = effective_llm(no_llm, "summary", tuple(OfferSummaryDraft.model_fields), ctx, STEP)
+    model = llm_name(llm_spec)
 
     def save(record: OfferSummary) -> None:
         with db.session() as s:
@@ -90,6 +95,7 @@ def run(ctx: StepContext) -> StepResult:
                 ctx.mark_done(STEP, key)
             else:
                 todo.append((offer, h))
+        llm = get_llm() if llm_spec is not None and todo else None  # loaded only for work to do
         workers = llm.parallel if llm is not None else 1
         results = in_order(todo, lambda job: summarise_offer(job[0], llm), workers, ctx.cancelled)
         for (offer, h), result in results:
