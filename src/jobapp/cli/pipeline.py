@@ -52,10 +52,13 @@ def _show_results(top: int | None) -> None:
 
 
 class ProgressPrinter:
-    """Shows a run's events as progress bars and log lines (on stderr when stdout carries JSON)."""
+    """Shows a run's events (on stderr when stdout carries JSON): progress bars on a terminal; in a
+    log file or a pipe, where bars never show, one plain line per event (step, done/total, item), so
+    a long step is never silent there."""
 
     def __init__(self, quiet: bool) -> None:
         self.console = err_console if quiet else console
+        self.live = self.console.is_terminal
         self.progress = Progress(
             TextColumn("{task.description:<10}"),
             BarColumn(),
@@ -63,6 +66,7 @@ class ProgressPrinter:
             TimeElapsedColumn(),
             console=self.console,
             transient=False,
+            disable=not self.live,
         )
         self.tasks: dict[str, Any] = {}
 
@@ -74,6 +78,9 @@ class ProgressPrinter:
         self.progress.stop()
 
     def __call__(self, event: dict[str, Any]) -> None:
+        if not self.live:
+            self.console.print(plain_line(event), markup=False, highlight=False, soft_wrap=True)
+            return
         step, total, done = event.get("step") or "run", event.get("total"), event.get("done")
         if total:
             if step not in self.tasks:
@@ -83,6 +90,15 @@ class ProgressPrinter:
         if level in ("warning", "error") or not total or done in (0, total):
             colour = {"warning": "yellow", "error": "red"}.get(level, "dim")
             self.progress.console.print(f"[{colour}]{step}: {event.get('message', '')}[/]", highlight=False)
+
+
+def plain_line(event: dict[str, Any]) -> str:
+    """One event as a log line: ``summarise 3/40: <item>`` (level shown unless info)."""
+    step, total, done = event.get("step") or "run", event.get("total"), event.get("done")
+    count = f" {done or 0}/{total}" if total else ""
+    level = event.get("level", "info")
+    tag = f" {level}" if level != "info" else ""
+    return f"{step}{count}{tag}: {event.get('message', '')}"
 
 
 def execute(steps: str | list[str], params: dict[str, Any], quiet: bool) -> int:
