@@ -111,3 +111,23 @@ def test_output_that_is_not_a_terminal_gets_a_line_per_item(files, fake_models):
         assert {int(total) for _, total in counts} == {len(OFFERS)}
     assert re.search(r"^rerank 3/3: Ranked 3 offers", out, flags=re.M)
     assert not re.search(r"━ +\d+/\d+", out)  # no progress bar drawn into the log
+
+
+def test_the_same_cv_file_again_is_selected_without_being_read_again(files, fake_models, monkeypatch):
+    from jobapp import documents
+    from jobapp.store import db, repo
+
+    cv_file = Path(files[1])
+    first = json.loads(CliRunner().invoke(main, ["cv", "add", str(cv_file), "--json"]).stdout)
+    other = cv_file.with_name("other.txt")
+    other.write_text("Alex, plombier chauffagiste. Soudure, chaudières.", encoding="utf-8")
+    assert CliRunner().invoke(main, ["cv", "add", str(other)]).exit_code == 0
+
+    def no_read(data: bytes, filename: str = ""):  # type: ignore[no-untyped-def]
+        raise AssertionError("a CV already stored was read again")
+
+    monkeypatch.setattr(documents, "read_cv", no_read)
+    again = json.loads(CliRunner().invoke(main, ["cv", "add", str(cv_file), "--json"]).stdout)
+    assert again == first
+    with db.session() as s:
+        assert repo.current_cv(s).id == first["id"]  # and it is the current CV again

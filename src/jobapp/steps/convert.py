@@ -38,7 +38,15 @@ def add_cv_file(path: str | Path) -> CvDocument:
     p = Path(path)
     if not p.is_file():
         raise InvalidInput("The CV file was not found.", hint="Give the path of your CV (PDF, DOCX or TXT).")
-    doc = read_cv(p.read_bytes(), p.name)
+    data = p.read_bytes()
+    with db.session() as s:
+        # The same bytes again keep the text stored the first time (repo.add_cv): re-reading them
+        # (a PDF parsed in a child process, maybe OCR) would only be thrown away.
+        sha256 = hashlib.sha256(data).hexdigest()
+        known = next((cv for cv in repo.list_cvs(s) if cv.sha256 == sha256), None)
+        if known is not None:
+            return repo.add_cv(s, known)
+    doc = read_cv(data, p.name)
     with db.session() as s:
         return repo.add_cv(s, doc)
 
