@@ -131,3 +131,17 @@ def test_the_same_cv_file_again_is_selected_without_being_read_again(files, fake
     assert again == first
     with db.session() as s:
         assert repo.current_cv(s).id == first["id"]  # and it is the current CV again
+
+
+def test_every_command_is_listed_with_the_module_that_defines_it():
+    import importlib
+
+    from jobapp.cli import COMMAND_MODULES
+
+    defined = {}
+    for module in set(COMMAND_MODULES.values()):
+        for command in importlib.import_module(f"jobapp.cli.{module}").COMMANDS:
+            defined[command.name] = module
+    assert defined == COMMAND_MODULES  # a command missing here could not be run
+    help_text = CliRunner().invoke(main, ["--help"]).output
+    assert all(name in help_text for name in COMMAND_MODULES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 from typing import Any
@@ -11,9 +12,40 @@ import click
 from jobapp import config
 from jobapp.errors import JobAppError
 
+#: Command name -> the module defining it. A command's module is imported when that command runs
+#: (or when --help lists them all): `jobapp run` does not pay for the imports of the web server,
+#: the model downloads or the exports.
+COMMAND_MODULES = {
+    "cv": "cv",
+    "export": "data",
+    "settings": "data",
+    "forget": "forget",
+    "models": "models",
+    "offers": "offers",
+    "run": "pipeline",
+    "summarise": "pipeline",
+    "match": "pipeline",
+    "explain": "pipeline",
+    "eval": "pipeline",
+    "runs": "runs",
+    "serve": "server",
+    "worker": "server",
+}
+
 
 class JobAppGroup(click.Group):
-    """Turns a user-facing error into a clean message and exit code 2 (no traceback)."""
+    """Loads sub-commands on demand; turns a user-facing error into a clean message and exit code 2
+    (no traceback)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMAND_MODULES})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            module = importlib.import_module(f"jobapp.cli.{COMMAND_MODULES[cmd_name]}")
+            for command in module.COMMANDS:
+                self.add_command(command)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -35,14 +67,3 @@ def main() -> None:
     from jobapp.plugins import load_plugins
 
     load_plugins()
-
-
-def _register() -> None:
-    from jobapp.cli import cv, data, forget, models, offers, pipeline, runs, server
-
-    for module in (cv, data, forget, models, offers, pipeline, runs, server):
-        for command in module.COMMANDS:
-            main.add_command(command)
-
-
-_register()

@@ -33,8 +33,6 @@ def cv_label(doc: CvDocument) -> str:
 
 
 def add_cv_file(path: str | Path) -> CvDocument:
-    from jobapp.documents import read_cv
-
     p = Path(path)
     if not p.is_file():
         raise InvalidInput("The CV file was not found.", hint="Give the path of your CV (PDF, DOCX or TXT).")
@@ -46,6 +44,8 @@ def add_cv_file(path: str | Path) -> CvDocument:
         known = next((cv for cv in repo.list_cvs(s) if cv.sha256 == sha256), None)
         if known is not None:
             return repo.add_cv(s, known)
+    from jobapp.documents import read_cv  # the readers' imports only when a file is read
+
     doc = read_cv(data, p.name)
     with db.session() as s:
         return repo.add_cv(s, doc)
