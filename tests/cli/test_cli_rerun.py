@@ -145,3 +145,10 @@ def test_every_command_is_listed_with_the_module_that_defines_it():
     assert defined == COMMAND_MODULES  # a command missing here could not be run
     help_text = CliRunner().invoke(main, ["--help"]).output
     assert all(name in help_text for name in COMMAND_MODULES)
+
+
+def test_a_run_of_the_first_steps_only_ends_cleanly_without_a_ranking(files, fake_models):
+    out = run("--offers", files[3], "--steps", "collect-summarise", "--no-llm")
+    assert "No ranking yet" in out.stdout
+    data = json.loads(run("--offers", files[3], "--steps", "collect", "--json").stdout)
+    assert data["matches"] == [] and data["cv"] is None

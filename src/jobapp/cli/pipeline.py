@@ -41,6 +41,13 @@ def ranked_results(top: int | None = None) -> dict[str, Any]:
     }
 
 
+def _has_ranking() -> bool:
+    """Whether a ranking exists to show (a run of the first steps only leaves none)."""
+    with db.session() as s:
+        cv = repo.current_cv(s, required=False)
+        return cv is not None and cv.id is not None and bool(repo.latest_matches(s, cv.id))
+
+
 def _show_results(top: int | None) -> None:
     with db.session() as s:
         cv = repo.current_cv(s)
@@ -150,7 +157,12 @@ def run(
     if offers_file:
         params["offers_file"] = str(Path(offers_file).resolve())
     run_id = execute(steps, params, quiet=as_json)
-    if as_json:
+    if not _has_ranking():
+        if as_json:
+            print_json({"run_id": run_id, "cv": None, "matches": []})
+        else:
+            console.print(f"Run {run_id} done. No ranking yet: the match step ranks the offers for a CV.")
+    elif as_json:
         print_json({"run_id": run_id, **ranked_results(top)})
     else:
         _show_results(top)
