@@ -152,3 +152,27 @@ def test_a_run_of_the_first_steps_only_ends_cleanly_without_a_ranking(files, fak
     assert "No ranking yet" in out.stdout
     data = json.loads(run("--offers", files[3], "--steps", "collect", "--json").stdout)
     assert data["matches"] == [] and data["cv"] is None
+
+
+def test_a_long_embedding_reports_in_the_log_as_it_goes(files, fake_models, monkeypatch):
+    from jobapp.steps import embedding_cache, ranking
+
+    monkeypatch.setattr(embedding_cache, "PROGRESS_CHUNK", 1)  # one text a chunk, a line each
+    every_chunk = ranking.embedding_progress
+    monkeypatch.setattr(ranking, "embedding_progress", lambda ctx, step: every_chunk(ctx, step, every=0.0))
+    out = run(*files, "--no-llm", "--json").stderr
+    assert re.findall(r"^match (\d)/4: Embedded", out, flags=re.M) == ["1", "2", "3", "4"]  # CV + 3 offers
+
+
+def test_embedding_by_chunks_gives_the_vectors_of_one_call(fake_models, monkeypatch):
+    import numpy as np
+
+    from jobapp.steps import embedding_cache
+
+    texts = [offer["description"] for offer in OFFERS] + [CV]
+    whole = fake_models.get_embedder().embed(texts)
+    monkeypatch.setattr(embedding_cache, "PROGRESS_CHUNK", 3)
+    reports: list[tuple[int, int]] = []
+    chunked = embedding_cache.cached_embed(fake_models.get_embedder(), lambda *r: reports.append(r))(texts)
+    assert reports == [(3, 4), (4, 4)]
+    assert np.allclose(chunked, whole)

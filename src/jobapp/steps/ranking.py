@@ -16,7 +16,7 @@ from jobapp import config
 from jobapp.domain import Match, text_hash
 from jobapp.errors import MissingPrerequisite
 from jobapp.steps.base import StepContext, StepResult
-from jobapp.steps.embedding_cache import cached_embed
+from jobapp.steps.embedding_cache import ProgressFn, cached_embed
 from jobapp.store import db, repo
 
 
@@ -74,9 +74,8 @@ def rank_current(
         ctx.log(step, f"Ranking {len(offers)} offers with {label}...", done=0, total=len(offers))
     embedder = get_embedder()
     reranker = get_reranker() if engine != "bi-encoder" else None
-    matches = rank_offers(
-        cv.text, None, offers, None, cached_embed(embedder), reranker=reranker, engine=engine
-    )
+    embed = cached_embed(embedder, embedding_progress(ctx, step) if ctx else None)
+    matches = rank_offers(cv.text, None, offers, None, embed, reranker=reranker, engine=engine)
     for m in matches:
         m.cv_id, m.engine = cv.id, label
     with db.session() as s:
@@ -90,6 +89,22 @@ def rank_current(
             total=len(offers),
         )
     return matches, True
+
+
+def embedding_progress(ctx: StepContext, step: str, every: float = 5.0) -> ProgressFn:
+    """Logs the embedding's progress every ``every`` seconds and at its end: embedding thousands of
+    offers takes minutes, which must not be silent in the run log."""
+    import time
+
+    last = time.monotonic()
+
+    def report(done: int, total: int) -> None:
+        nonlocal last
+        if done == total or time.monotonic() - last >= every:
+            last = time.monotonic()
+            ctx.log(step, f"Embedded {done}/{total} new texts", done=done, total=total)
+
+    return report
 
 
 def run_ranking(ctx: StepContext, engine: str, step: str) -> StepResult:
