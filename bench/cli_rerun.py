@@ -9,7 +9,7 @@ the plain per-item progress lines are what gets written. Prints wall-clock secon
 machine's load average (other work on the 2 shared cores stretches every figure). With
 ``PYTHONDONTWRITEBYTECODE`` set (as in some dev shells) every run compiles jobapp's modules again;
 ``--bytecode`` lets the runs cache their bytecode (in a temporary folder, not in the checkout), as
-an installed app does.
+an installed app does; the cold run then also compiles every module it imports (torch included).
 """
 
 from __future__ import annotations
