@@ -141,3 +141,23 @@ def test_fallback_profile_estimates_years_and_level_from_dates(cv_text):
     profile = build_cv_profile(cv_text, None)
     assert profile.years_experience == 6.0  # "2019 - 2025"
     assert profile.level == "mid"  # six years, no senior or manager title in the headline
+
+
+def test_rules_profile_shows_no_item_the_models_would_be_refused_for():
+    """Real dev CVs: the rules showed a thesis line as education ("... (M.Sc, 2014-15)": a date)."""
+    from jobapp.documents.anonymise import anonymise
+    from jobapp.llm.profile import profile_from_extraction
+    from jobapp.llm.shown_fields import PROFILE_FIELDS, unsupported_fields
+
+    cv = (
+        "PSYCHOLOGY GRADUATE\nEducation\nMaster of Science : Psychology 2015 University of Kerala City , India\n"
+        "Autosuggestion as a mediator in weight management in female college students. Master's Thesis. "
+        "(M.Sc, 2014-15)\nBachelor of Arts , Mass Communication 2013\nExperience\nCounsellor 2016 to Current\n"
+        "Listened to clients and wrote reports.\n"
+    )
+    text = anonymise(cv).text
+    raw = profile_from_extraction(text, "en").education
+    assert any("2014-15" in line for line in raw)  # what the rules find
+    profile = build_cv_profile(cv, None)
+    assert profile.education and not any("2014-15" in line for line in profile.education)
+    assert unsupported_fields(profile, text, PROFILE_FIELDS) == {}

@@ -64,14 +64,14 @@ def build_cv_profile(cv_text: str, llm: LLM | None, *, fields: Collection[str] |
     anonymised = anonymise(cv_text)
     text = anonymised.text
     language = prompts.lang(detect_language(text))
-    fallback = cache(lambda: profile_from_extraction(text, language))
+    audit = FieldAudit(text)
+    fallback = cache(lambda: audited_items(profile_from_extraction(text, language), audit))
     all_fields = tuple(CvProfileDraft.model_fields)
     asked = (
         ()
         if llm is None
         else tuple(fields if fields is not None else fields_to_ask(llm.name, "profile", all_fields))
     )
-    audit = FieldAudit(text)
     provenance: dict[str, Provenance]
 
     if llm is None or not asked:
@@ -105,6 +105,20 @@ def build_cv_profile(cv_text: str, llm: LLM | None, *, fields: Collection[str] |
         model=llm.name if llm is not None and asked else "extraction",
         input_hash=text_hash(f"{cv_text}\n{prompts.PROMPT_VERSION}"),
     )
+
+
+def audited_items(draft: CvProfileDraft, audit: FieldAudit) -> CvProfileDraft:
+    """The rules' list items, minus those the model's would be refused for: a line that is mostly a
+    date ("Master's thesis (M.Sc, 2014-15)") or an employer's name (real dev CVs showed both)."""
+    from jobapp.llm.field_checks import junk_reason
+    from jobapp.llm.shown_fields import PROFILE_FIELDS
+
+    updates = {
+        name: [v for v in getattr(draft, name) if not (junk_reason(v) or audit.item_reason(v))]
+        for name, kind in PROFILE_FIELDS.items()
+        if kind == "items"
+    }
+    return draft.model_copy(update=updates)
 
 
 def profile_checks(audit: FieldAudit, fallback: Callable[[], CvProfileDraft]) -> dict[str, Check]:
