@@ -190,3 +190,25 @@ def test_skills_in_the_wrong_group_are_dropped(scripted, french_offer):
     summary = summarise_offer(french_offer, llm)
     assert summary.key_skills == ["Python"]
     assert summary.soft_skills == ["rigueur"]
+
+
+def test_rules_summary_of_real_offer_wordings_is_valid_and_fully_supported():
+    """Real France Travail offers broke the rules' summary: a 41-character skill wording failed
+    validation (the offer lost its summary) and a shift pattern "3x8" was listed as a skill."""
+    from jobapp.domain import Offer
+    from jobapp.llm.shown_fields import SUMMARY_FIELDS, unsupported_fields
+    from jobapp.llm.summarise import SKILL_MAX_CHARS, contract_code
+
+    offer = Offer(
+        id=3,
+        title="Gestionnaire paie (H/F)",
+        description="Contrat : CDI\nVous administrez le Système d'Information Ressources Humaines et la paie.\n"
+        "Maintenance et diagnostic des outils.\n- Horaires : 3x8\n",
+    )
+    summary = summarise_offer(offer, None)
+    assert summary.key_skills and all(len(s) <= SKILL_MAX_CHARS for s in summary.key_skills)
+    assert "3x8" not in summary.key_skills
+    assert unsupported_fields(summary, offer.full_text(), SUMMARY_FIELDS) == {}
+    assert (
+        contract_code("Temporary") == "interim" and contract_code("CDI") == "cdi" and contract_code("x") == ""
+    )

@@ -20,10 +20,10 @@ from jobapp.domain import CvProfile, Provenance, text_hash
 from jobapp.llm import prompts
 from jobapp.llm.field_checks import EXPLICIT_IN_SOURCE, Check, FieldAudit, reasons_for
 from jobapp.llm.structured import generate_fields
-from jobapp.llm.summarise import SeniorityLevel, seniority_label, skills_by_group
+from jobapp.llm.summarise import SKILL_MAX_CHARS, SeniorityLevel, seniority_label, skills_by_group
 from jobapp.models.base import LLM, Message
 
-Item = Annotated[str, StringConstraints(max_length=40)]
+Item = Annotated[str, StringConstraints(max_length=SKILL_MAX_CHARS)]
 Phrase = Annotated[str, StringConstraints(max_length=100)]
 Degree = Annotated[str, StringConstraints(max_length=120)]
 

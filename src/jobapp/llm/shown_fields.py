@@ -45,6 +45,7 @@ def unsupported_fields(
     """
     from jobapp.extraction.seniority import detect_contract
     from jobapp.extraction.textindex import mentions_literally
+    from jobapp.llm.summarise import contract_code
 
     audit = FieldAudit(source, company=company)
     provenance: dict[str, str] = getattr(record, "provenance", {}) or {}
@@ -72,7 +73,7 @@ def unsupported_fields(
             problem = audit.prose_reason(value, min_words=1, words=by_model)
         elif kind == "contract":  # the model's must be a contract type; the rules' may copy the offer's field
             literal = mentions_literally(value, audit.index)
-            code = detect_contract(value)
+            code = detect_contract(value) or contract_code(value)  # "Temporary": our name of "interim"
             problem = (
                 audit.contract_reason(value)
                 if by_model

@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field, StringConstraints
 
 from jobapp.domain import Offer, OfferSummary, Provenance, text_hash
 from jobapp.llm import prompts
-from jobapp.llm.field_checks import EXPLICIT_IN_SOURCE, Check, FieldAudit, reasons_for
+from jobapp.llm.field_checks import EXPLICIT_IN_SOURCE, Check, FieldAudit, junk_reason, reasons_for
 from jobapp.llm.prompt_source import offer_source
 from jobapp.llm.structured import generate_fields, generate_fitting
 from jobapp.llm.text_checks import occurs_literally
@@ -27,7 +27,9 @@ from jobapp.models.base import LLM
 if TYPE_CHECKING:
     from jobapp.extraction.skills import SkillHit
 
-Skill = Annotated[str, StringConstraints(max_length=40)]
+#: longest skill name a record holds (bounds what a model may write)
+SKILL_MAX_CHARS = 40
+Skill = Annotated[str, StringConstraints(max_length=SKILL_MAX_CHARS)]
 #: the levels of :data:`jobapp.extraction.seniority.LEVELS` ("" = not said).
 SeniorityLevel = Literal["", "internship", "apprenticeship", "junior", "mid", "senior", "lead"]
 SENIORITY_LEVELS: tuple[str, ...] = ("internship", "apprenticeship", "junior", "mid", "senior", "lead")
@@ -143,7 +145,11 @@ def summary_from_extraction(offer: Offer, language: str) -> OfferSummaryDraft:
     sections = split_sections(offer.description)
     groups = skills_by_group(find_skills(text), text)
     employer = company_keys(text, offer.company)  # an employer's name is never a skill
-    groups = {g: [s for s in items if not names_company(s, employer)] for g, items in groups.items()}
+    # an employer's name is never a skill, nor a shift pattern ("Horaires : 3x8")
+    groups = {
+        g: [s for s in items if not names_company(s, employer) and not junk_reason(s)]
+        for g, items in groups.items()
+    }
     level = seniority_label(detect_seniority(text))
     contract = offer.contract or _CONTRACT_NAMES[language].get(detect_contract(text), "")
     mission_source = sections.get("missions") or sections.get("intro") or offer.description
@@ -158,16 +164,28 @@ def summary_from_extraction(offer: Offer, language: str) -> OfferSummaryDraft:
     )
 
 
+def contract_code(name: str) -> str:
+    """The contract code a summary's contract name stands for ("Temporary" -> "interim"), else ""."""
+    folded = name.strip().casefold()
+    return next(
+        (code for names in _CONTRACT_NAMES.values() for code, n in names.items() if n.casefold() == folded),
+        "",
+    )
+
+
 def skills_by_group(hits: list[SkillHit], source: str) -> dict[str, list[str]]:
     """Lexicon hits by group ('hard': hard/tool/language, 'soft', 'domain', 'qualification').
 
     Most mentioned first. A skill is named as the text writes it ("API REST", "esprit d'équipe" in
     a French offer) unless the lexicon's canonical name occurs literally in the text: the summary
-    stays in the source's language and every listed skill is grounded.
+    stays in the source's language and every listed skill is grounded. A wording longer than a
+    record's item is named by the lexicon (still grounded: the check allows the lexicon's aliases).
     """
     groups: dict[str, list[str]] = {"hard": [], "soft": [], "domain": [], "qualification": []}
     for hit in sorted(hits, key=lambda h: -h.count):
         name = (hit.canonical if occurs_literally(hit.canonical, source) else hit.surface).strip()
+        if len(name) > SKILL_MAX_CHARS:  # "Système d'Information Ressources Humaines": its lexicon name
+            name = hit.canonical.strip()[:SKILL_MAX_CHARS]
         group = "hard" if hit.category in HARD_CATEGORIES else hit.category
         target = groups.setdefault(group, [])
         if name and name.casefold() not in {s.casefold() for s in target}:
