@@ -251,7 +251,8 @@ def text_occupations(text: str, limit: int = 6) -> tuple[OccupationMatch, ...]:
         if isco not in best or scored.score > best[isco].score:
             best[isco] = scored
 
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:402]
+    current = [bool(_ONGOING.search(normalise(ln))) for ln in lines]  # each line normalised once
     position = 0
     for n, line in enumerate(lines[:400]):
         words = len(_WORDS.findall(line))
@@ -262,7 +263,7 @@ def text_occupations(text: str, limit: int = 6) -> tuple[OccupationMatch, ...]:
             continue
         if len(line) <= 2 or len(line) > 100 or _BULLET.match(line):
             continue
-        ongoing = any(_ONGOING.search(normalise(near)) for near in lines[max(0, n - 2) : n + 3])
+        ongoing = any(current[max(0, n - 2) : n + 3])
         weight = 1.0 if ongoing else max(_FLOOR, 1.0 - _DECAY * position)
         position += 1
         for match in title_occupations(line, limit=2, min_score=0.75):

@@ -110,11 +110,10 @@ def build_cv_profile(cv_text: str, llm: LLM | None, *, fields: Collection[str] |
 def audited_items(draft: CvProfileDraft, audit: FieldAudit) -> CvProfileDraft:
     """The rules' list items, minus those the model's would be refused for: a line that is mostly a
     date ("Master's thesis (M.Sc, 2014-15)") or an employer's name (real dev CVs showed both)."""
-    from jobapp.llm.field_checks import junk_reason
     from jobapp.llm.shown_fields import PROFILE_FIELDS
 
     updates = {
-        name: [v for v in getattr(draft, name) if not (junk_reason(v) or audit.item_reason(v))]
+        name: [v for v in getattr(draft, name) if not audit.item_reason(v)]  # junk_reason included
         for name, kind in PROFILE_FIELDS.items()
         if kind == "items"
     }

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from jobapp.llm.field_checks import NOT_A_CONTRACT, NOT_IN_SOURCE, FieldAudit, junk_reason
+from jobapp.llm.field_checks import NOT_A_CONTRACT, NOT_IN_SOURCE, FieldAudit
 
 #: field -> how it is audited, per record type.
 SUMMARY_FIELDS = {
@@ -57,7 +57,7 @@ def unsupported_fields(
         by_model = provenance.get(name) == "llm"
         problem = ""
         if kind == "items":
-            bad = {v: junk_reason(v) or audit.item_reason(v) for v in value}
+            bad = {v: audit.item_reason(v) for v in value}  # item_reason starts with junk_reason
             problem = "; ".join(f"{v}: {why}" for v, why in bad.items() if why)
         elif kind == "title":
             problem = (
