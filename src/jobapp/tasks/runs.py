@@ -460,14 +460,18 @@ def _timing_dict(t: StepTimingRow) -> dict[str, Any]:
     }
 
 
-def run_timings(run_id: int | None = None) -> list[dict[str, Any]]:
-    """Per-step timings of ``run_id``, or of the latest run that has any when None."""
+def run_timings(run_id: int | None = None, runs: int = 1) -> list[dict[str, Any]]:
+    """Per-step timings of ``run_id``, or when None of the latest ``runs`` runs that have any
+    (oldest run first: the page's chart of time over runs reads them in order)."""
     with session() as s:
         if run_id is None:
-            run_id = s.scalar(select(func.max(StepTimingRow.run_id)))
-            if run_id is None:
-                return []
+            latest = select(StepTimingRow.run_id).distinct().order_by(StepTimingRow.run_id.desc())
+            run_ids = list(s.scalars(latest.limit(max(1, runs))))
+        else:
+            run_ids = [run_id]
         rows = s.scalars(
-            select(StepTimingRow).where(StepTimingRow.run_id == run_id).order_by(StepTimingRow.id)
+            select(StepTimingRow)
+            .where(StepTimingRow.run_id.in_(run_ids))
+            .order_by(StepTimingRow.run_id, StepTimingRow.id)
         )
         return [_timing_dict(t) for t in rows]
