@@ -196,6 +196,9 @@ class RunEventRow(Base):
     level: Mapped[str] = mapped_column(String(10), default="info")
     step: Mapped[str] = mapped_column(String(30), default="")
     message: Mapped[str] = mapped_column(Text, default="")
+    #: The message's catalogue key and parameters (jobapp.messages), so a page renders it in its own
+    #: language; ``message`` keeps the English text (CLI, log files, rows written before keys).
+    message_data: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     done: Mapped[int | None] = mapped_column(Integer, nullable=True)
     total: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
