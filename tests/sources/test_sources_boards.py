@@ -10,7 +10,8 @@ from jobspy.util import RotatingProxySession
 
 from jobapp.errors import InvalidInput
 from jobapp.sources import search_boards
-from jobapp.sources.boards import contract_from_job_types, explain_failure
+from jobapp.sources.boards import explain_failure
+from jobapp.sources.jobspy_boards import contract_from_job_types
 from jobapp.sources.url import resolve_url
 
 SEARCH_PATH = "/fr-fr/emploi/recherche.html"
