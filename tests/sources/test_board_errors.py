@@ -3,17 +3,14 @@ the text JobSpy keeps of them, sorted into kinds and said in one French or Engli
 
 from __future__ import annotations
 
-import json
-import re
-from importlib import resources
-
 import httpx
 import pytest
 import requests
 from curl_cffi import CurlError
 from curl_cffi.requests.exceptions import CertificateVerifyError, DNSError, Timeout
 
-from jobapp.sources.board_errors import MESSAGES, classify, explain, localise
+from jobapp.messages import catalogue, localise_text, placeholders
+from jobapp.sources.board_errors import KINDS, classify, explain
 
 # What curl_cffi says when the computer is offline (JobSpy keeps only this text).
 CURL_OFFLINE = (
@@ -26,12 +23,6 @@ def _http_error(status: int) -> httpx.HTTPStatusError:
     request = httpx.Request("GET", "https://example.org/search")
     response = httpx.Response(status, request=request)
     return httpx.HTTPStatusError(f"Client error '{status}'", request=request, response=response)
-
-
-def _translations(lang: str) -> dict[str, str]:
-    raw = resources.files("jobapp.web").joinpath("translations", f"{lang}.json").read_text("utf-8")
-    data: dict[str, str] = json.loads(raw)
-    return data
 
 
 @pytest.mark.parametrize(
@@ -83,24 +74,28 @@ def test_unknown_failure_keeps_its_words_but_not_libcurl_links():
     assert "try another board" in message
 
 
-def test_english_translations_are_the_logged_sentences():
-    en = _translations("en")
-    assert {k: en[f"board_error.{k}"] for k in MESSAGES} == MESSAGES
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_has_a_french_sentence_with_the_same_placeholders(kind):
+    en, fr = catalogue("en")[f"board_error.{kind}"], catalogue("fr")[f"board_error.{kind}"]
+    assert placeholders(fr) == placeholders(en) and "board" in placeholders(en)
+    assert fr != en
 
 
-@pytest.mark.parametrize("kind", sorted(MESSAGES))
-def test_french_sentence_has_the_same_placeholders(kind):
-    fr = _translations("fr")[f"board_error.{kind}"]
-    assert set(re.findall(r"\{(\w+)\}", fr)) == set(re.findall(r"\{(\w+)\}", MESSAGES[kind]))
-    assert fr != MESSAGES[kind]
-
-
-def test_localise_translates_a_logged_board_sentence():
-    fr = _translations("fr")
+def test_a_board_sentence_renders_in_french_from_its_key():
     offline = explain("hellowork", CURL_OFFLINE)
-    assert localise(offline, fr).startswith("HelloWork est injoignable : cet ordinateur semble hors ligne")
+    assert offline.key == "board_error.offline"
+    assert offline.render("fr").startswith("HelloWork est injoignable : cet ordinateur semble hors ligne")
+    blocked = explain("indeed", _http_error(403))
+    assert blocked.render("fr").startswith("Indeed bloque pour l'instant") and "(HTTP 403)" in blocked.render(
+        "fr"
+    )
+    assert blocked.render("en") == blocked
+
+
+def test_a_logged_board_sentence_without_its_key_still_reads_in_french():
+    """Rows logged before messages kept their key: the English sentence is recognised."""
     blocked = "indeed: " + explain("indeed", _http_error(403))
-    assert localise(blocked, fr).startswith("indeed: Indeed bloque pour l'instant")
-    assert "(HTTP 403)" in localise(blocked, fr)
-    assert localise(offline, _translations("en")) == offline
-    assert localise("hellowork: 3 offer(s)", fr) == "hellowork: 3 offer(s)"  # not a failure: unchanged
+    assert localise_text(blocked, "fr").startswith("indeed: Indeed bloque pour l'instant")
+    assert "(HTTP 403)" in localise_text(blocked, "fr")
+    assert localise_text(blocked, "en") == blocked
+    assert localise_text("hellowork: 3 offer(s)", "fr") == "hellowork: 3 offer(s)"  # not a failure: unchanged

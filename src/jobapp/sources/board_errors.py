@@ -6,35 +6,19 @@ user can act on — no network, the board too slow, refusing, a broken secure co
 blocking automated searches, a search the board does not understand, the board's own server error,
 anything else — and :func:`describe` says it in one sentence: what failed and what to try.
 
-The sentences are logged in English (the CLI shows them as they are); the web page shows the run's
-log in the page's language through :func:`localise`, which recognises an English sentence and fills
-the same ``board_error.<kind>`` template of ``jobapp/web/translations/<lang>.json``.
+The sentence is a :class:`jobapp.messages.Message`: English text for the CLI and the log file, with
+its key and parameters, so the web page shows the run's log in the page's language.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-#: One sentence per kind of failure; the web translations carry the same keys and placeholders.
-MESSAGES: dict[str, str] = {
-    "offline": "{board} could not be reached: this computer seems to be offline (the site's address "
-    "could not be looked up); check the internet connection, then search again.",
-    "timeout": "{board} did not answer in time: the site or the connection is slow; search again in a "
-    "few minutes, or ask for fewer offers.",
-    "refused": "{board} refused or dropped the connection: the site may be down, or a proxy or firewall "
-    "blocks it; try again later, or try another board.",
-    "tls": "The secure connection to {board} failed: a proxy, an antivirus or a wrong computer clock may "
-    "be in the way; check them, then search again.",
-    "blocked": "{board} blocks automated searches for now (HTTP {status}): wait 10 to 30 minutes, ask "
-    "for fewer offers, or try another board.",
-    "query": "{board} did not accept this search (HTTP {status}): check the keywords and the place, or "
-    "broaden them.",
-    "server": "{board} had a server error (HTTP {status}): try again later, or try another board.",
-    "other": "The {board} search failed ({detail}): the site may have changed its pages; updating "
-    "JobSpy (pip install -U python-jobspy) may fix it, meanwhile try another board or paste offer URLs.",
-}
+from jobapp.messages import Message, msg
+
+#: The kinds of failure; each has its sentence ``board_error.<kind>`` in :mod:`jobapp.messages`.
+KINDS: tuple[str, ...] = ("offline", "timeout", "refused", "tls", "blocked", "query", "server", "other")
 
 #: How the boards are written for people.
 DISPLAY_NAMES = {
@@ -63,7 +47,7 @@ _STATUS = re.compile(r"(?:status(?: code)?|HTTP(?: error)?)[ :]*([1-5]\d\d)\b", 
 
 @dataclass(frozen=True)
 class BoardFailure:
-    """What went wrong on a board: ``kind`` is a key of :data:`MESSAGES`."""
+    """What went wrong on a board: ``kind`` is one of :data:`KINDS`."""
 
     kind: str
     status: int | None = None
@@ -82,39 +66,15 @@ def classify(error: BaseException | str) -> BoardFailure:
     return BoardFailure(kind, status, _short_detail(error) if kind == "other" else "")
 
 
-def describe(board: str, failure: BoardFailure) -> str:
-    """The one sentence a person reads for ``failure`` on ``board``."""
+def describe(board: str, failure: BoardFailure) -> Message:
+    """The one sentence a person reads for ``failure`` on ``board`` (English text, any language)."""
     name = DISPLAY_NAMES.get(board, board)
-    return MESSAGES[failure.kind].format(board=name, status=failure.status, detail=failure.detail)
+    return msg(f"board_error.{failure.kind}", board=name, status=failure.status, detail=failure.detail)
 
 
-def explain(board: str, error: BaseException | str) -> str:
+def explain(board: str, error: BaseException | str) -> Message:
     """:func:`classify` then :func:`describe`."""
     return describe(board, classify(error))
-
-
-def localise(message: str, templates: dict[str, str]) -> str:
-    """``message`` in the language of ``templates`` when it is one of our board sentences (possibly
-    after a "board: " prefix), else unchanged."""
-    for kind, pattern in _patterns().items():
-        found = pattern.fullmatch(message)
-        target = templates.get(f"board_error.{kind}")
-        if found and target:
-            values = found.groupdict()
-            return values.pop("prefix") + target.format(**values)
-    return message
-
-
-@cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    """Each English sentence as a regex capturing its placeholders."""
-    groups = {"board": r"(?P<board>.+?)", "status": r"(?P<status>\d{3})", "detail": r"(?P<detail>.*)"}
-    out = {}
-    for kind, template in MESSAGES.items():
-        parts = re.split(r"\{(\w+)\}", template)
-        body = "".join(groups[p] if i % 2 else re.escape(p) for i, p in enumerate(parts))
-        out[kind] = re.compile(rf"(?P<prefix>(?:\w+: )?){body}", re.DOTALL)
-    return out
 
 
 def _status_of(error: BaseException | str) -> int | None:

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from jobapp.messages import Message
+
 log = logging.getLogger("jobapp")
 
 #: The pipeline, in the order the UI shows it.
@@ -75,7 +77,15 @@ class MemoryContext:
         done: int | None = None,
         total: int | None = None,
     ) -> None:
-        event = {"step": step, "message": message, "level": level, "done": done, "total": total}
+        data = message.to_data() if isinstance(message, Message) else None
+        event = {
+            "step": step,
+            "message": message,
+            "message_data": data,
+            "level": level,
+            "done": done,
+            "total": total,
+        }
         self.events.append(event)
         if self.on_event:
             self.on_event(event)

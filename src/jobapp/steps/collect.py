@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from jobapp import config
 from jobapp.domain import Offer
 from jobapp.errors import InvalidInput, JobAppError, SourceError
+from jobapp.messages import error_message, msg
 from jobapp.sources.dedup import fingerprint
 from jobapp.sources.dedup_plan import MergePlan, Slot, plan_batch
 from jobapp.steps.base import StepContext, StepResult
@@ -163,7 +164,12 @@ def _chunk_progress(ctx: StepContext, key: str) -> Callable[[int, int], None]:
         chunks += 1
         if total > CHUNK:
             ctx.mark_done(STEP, f"{key}#{chunks}")
-            ctx.log(STEP, f"{done} / {total} offers stored", done=chunks, total=-(-total // CHUNK) + 1)
+            ctx.log(
+                STEP,
+                msg("collect.chunk_stored", done=done, total=total),
+                done=chunks,
+                total=-(-total // CHUNK) + 1,
+            )
 
     return report
 
@@ -182,7 +188,7 @@ def collect_one(kind: str, value: Any, ctx: StepContext, key: str = "") -> repo.
         found = resolve_url(value)
         if isinstance(found, Offer):
             return store_offers([found], detail=value)
-        ctx.log(STEP, f"Search URL: searching {', '.join(found.boards)} for {found.query!r}.")
+        ctx.log(STEP, msg("collect.search_url", boards=", ".join(found.boards), query=found.query))
         kind, value = "search", found.as_kwargs()
     if kind == "search":
         from jobapp.sources.boards import search_boards
@@ -198,7 +204,7 @@ def collect_one(kind: str, value: Any, ctx: StepContext, key: str = "") -> repo.
             if message not in logged:
                 report(message)
         if not result.offers and result.errors:  # the reasons are the board lines just logged
-            raise SourceError("No board returned offers.")
+            raise SourceError(msg("collect.no_board_offers"))
         return store_offers(result.offers, detail=f"search {value.get('query', '')!r}")
     raise InvalidInput(f"Unknown offer source {kind!r}.")
 
@@ -208,8 +214,8 @@ def run(ctx: StepContext) -> StepResult:
     if not todo:
         with db.session() as s:
             n = len(repo.list_offers(s))
-        ctx.log(STEP, f"No new source given; {n} offers already stored.")
-        return StepResult(items=0, message=f"{n} offers stored")
+        ctx.log(STEP, msg("collect.nothing_new", n=n))
+        return StepResult(items=0, message=msg("collect.stored", n=n))
     new = merged = failed = 0
     for i, (kind, value) in enumerate(todo, 1):
         key = f"{kind}:{value if isinstance(value, str) else sorted(value.items())}"[:100]
@@ -220,20 +226,23 @@ def run(ctx: StepContext) -> StepResult:
         except JobAppError as exc:
             failed += 1
             ctx.mark_failed(STEP, key, str(exc))
-            ctx.log(STEP, f"{kind}: {exc}", level="error", done=i, total=len(todo))
+            failure = msg("collect.source_failed", kind=msg(f"source.{kind}"), error=error_message(exc))
+            ctx.log(STEP, failure, level="error", done=i, total=len(todo))
             continue
         new += len(res.new)
         merged += len(res.merged)
         ctx.mark_done(STEP, key)
         # One source alone keeps the total its own progress gave (chunks of a long import).
         several = len(todo) > 1
-        message = f"{kind}: {len(res.new)} new offers, {len(res.merged)} already known"
+        message = msg(
+            "collect.source_done", kind=msg(f"source.{kind}"), new=len(res.new), merged=len(res.merged)
+        )
         ctx.log(STEP, message, done=i if several else None, total=len(todo) if several else None)
     if failed == len(todo):
-        raise InvalidInput("No offers could be collected.", hint="The step's log gives each source's reason.")
+        raise InvalidInput(msg("collect.none_collected"), hint=msg("collect.see_log"))
     return StepResult(
         items=new + merged,
         failed=failed,
-        message=f"{new} new, {merged} already known",
+        message=msg("collect.summary", new=new, merged=merged),
         data={"new": new, "merged": merged},
     )

@@ -16,6 +16,7 @@ from pathlib import Path
 from jobapp import config
 from jobapp.domain import CvDocument
 from jobapp.errors import InvalidInput, UnsupportedFile
+from jobapp.messages import msg, recognise
 from jobapp.steps.base import StepContext, StepResult
 from jobapp.store import db, repo
 
@@ -114,19 +115,16 @@ def run(ctx: StepContext) -> StepResult:
         with db.session() as s:
             cv = repo.current_cv(s)
         assert cv is not None
-        ctx.log(STEP, f"Using the current CV: {cv_label(cv)} ({len(cv.text.split())} words).")
-        return StepResult(items=0, message=f"current {cv_label(cv)}", data={"cv_id": cv.id})
+        ctx.log(STEP, msg("convert.current", name=cv_label(cv), words=len(cv.text.split())))
+        return StepResult(
+            items=0, message=msg("convert.summary_current", name=cv_label(cv)), data={"cv_id": cv.id}
+        )
     doc = add_cv_file(path)
     if ctx.run_id is not None and doc.id is not None:
         with db.session() as s:  # the path often holds the candidate's name: not needed any more
             repo.forget_run_cv_path(s, ctx.run_id, doc.id)
-    for w in doc.warnings:
-        ctx.log(STEP, w, level="warning")
-    ctx.log(
-        STEP,
-        f"{cv_label(doc)}: {doc.pages} page(s), {len(doc.text.split())} words"
-        + (" (OCR)" if doc.ocr else ""),
-        done=1,
-        total=1,
-    )
-    return StepResult(items=1, message=f"{cv_label(doc)} converted", data={"cv_id": doc.id})
+    for w in doc.warnings:  # stored as English text: recognised, they keep their key
+        ctx.log(STEP, recognise(w), level="warning")
+    key = "convert.done_ocr" if doc.ocr else "convert.done"
+    ctx.log(STEP, msg(key, name=cv_label(doc), pages=doc.pages, words=len(doc.text.split())), done=1, total=1)
+    return StepResult(items=1, message=msg("convert.summary", name=cv_label(doc)), data={"cv_id": doc.id})

@@ -11,6 +11,7 @@ from jobapp import config
 from jobapp.domain import Explanation, Match, OfferSummary, text_hash
 from jobapp.errors import MissingPrerequisite
 from jobapp.llm.parallel import in_order
+from jobapp.messages import error_message, msg
 from jobapp.steps.base import StepContext, StepResult
 from jobapp.steps.summarise import effective_llm, llm_name
 from jobapp.store import db, repo
@@ -84,7 +85,8 @@ def explain_top(
             if isinstance(exp, Exception):  # one explanation failing never sinks the others
                 if ctx:
                     ctx.mark_failed(STEP, str(m.offer_id), str(exp))
-                    ctx.log(STEP, f"offer {m.offer_id}: {exp}", level="error", done=i, total=len(matches))
+                    failure = msg("item.failed", id=m.offer_id, error=error_message(exp))
+                    ctx.log(STEP, failure, level="error", done=i, total=len(matches))
                 continue
             exp.cv_id, exp.offer_id, exp.model, exp.input_hash = cv.id, m.offer_id, model, h
             exp = publication.publish(exp, shown.get(m.offer_id), fresh=True)
@@ -93,7 +95,10 @@ def explain_top(
             if ctx:
                 ctx.mark_done(STEP, str(m.offer_id))
                 title = offers[m.offer_id].title
-                ctx.log(STEP, f"{title}: {exp.verdict}; {field_note(exp)}", done=i, total=len(matches))
+                line = msg(
+                    "explain.item", title=title, verdict=msg(f"verdict.{exp.verdict}"), note=field_note(exp)
+                )
+                ctx.log(STEP, line, done=i, total=len(matches))
         cancelled = handled < len(todo)
     except BaseException:
         publication.roll_back()
@@ -101,11 +106,7 @@ def explain_top(
     if cancelled:
         restored = publication.roll_back()
         if ctx:
-            ctx.log(
-                STEP,
-                f"Cancelled: the {restored} earlier explanations this run replaced are shown again.",
-                level="warning",
-            )
+            ctx.log(STEP, msg("explain.cancelled", n=restored), level="warning")
     elif ctx and (tally.kept or tally.replaced):
         ctx.log(STEP, tally.line())
     return out
@@ -114,4 +115,4 @@ def explain_top(
 def run(ctx: StepContext) -> StepResult:
     exps = explain_top(ctx.params.get("top"), ctx, no_llm=bool(ctx.params.get("no_llm")))
     counts = {v: sum(e.verdict == v for e in exps) for v in ("strong", "partial", "none")}
-    return StepResult(items=len(exps), message=", ".join(f"{n} {v}" for v, n in counts.items()))
+    return StepResult(items=len(exps), message=msg("explain.summary", **counts))

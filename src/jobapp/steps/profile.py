@@ -8,6 +8,7 @@ one shown before for the same CV text (:mod:`jobapp.llm.publication`).
 from __future__ import annotations
 
 from jobapp.domain import CvProfile, text_hash
+from jobapp.messages import catalogue, msg
 from jobapp.steps.base import StepContext, StepResult
 from jobapp.steps.summarise import effective_llm, llm_name
 from jobapp.store import db, repo
@@ -51,16 +52,23 @@ def current_profile(no_llm: bool = False, ctx: StepContext | None = None) -> CvP
     return publication.publish(profile, shown, fresh=True, source=cv.text)
 
 
+def _removed(kind: str, count: int) -> str:
+    """ "3 phone number(s)": a kind of personal detail the catalogue does not know keeps its code."""
+    key = f"pii.{kind}"
+    return msg(key, n=count) if key in catalogue("en") else f"{count} {kind}"
+
+
 def run(ctx: StepContext) -> StepResult:
     from jobapp.llm.field_report import field_note
 
     profile = current_profile(no_llm=bool(ctx.params.get("no_llm")), ctx=ctx)
-    removed = ", ".join(f"{n} {k}" for k, n in profile.removed.items() if n) or "nothing"
-    ctx.log(
-        STEP,
-        f"Profile: {profile.title or '(no title)'}; {len(profile.hard_skills)} hard skills; "
-        f"removed before any model saw it: {removed}; {field_note(profile)}.",
-        done=1,
-        total=1,
+    removed = [_removed(kind, n) for kind, n in profile.removed.items() if n]
+    line = msg(
+        "profile.done",
+        title=profile.title or msg("profile.no_title"),
+        skills=len(profile.hard_skills),
+        removed=removed or msg("profile.removed_nothing"),
+        note=field_note(profile),
     )
+    ctx.log(STEP, line, done=1, total=1)
     return StepResult(items=1, message=profile.title, data={"cv_id": profile.cv_id, "model": profile.model})

@@ -15,6 +15,7 @@ from __future__ import annotations
 from jobapp import config
 from jobapp.domain import Match, text_hash
 from jobapp.errors import MissingPrerequisite
+from jobapp.messages import msg
 from jobapp.steps.base import StepContext, StepResult
 from jobapp.steps.embedding_cache import ProgressFn, cached_embed
 from jobapp.store import db, repo
@@ -56,7 +57,7 @@ def rank_current(
         keep = {m.offer_id for m in first[:candidates]}
         offers = [o for o in offers if o.id in keep]
         if ctx:
-            ctx.log(step, f"Reranking the bi-encoder's {len(offers)} best offers.")
+            ctx.log(step, msg("ranking.rerank_top", n=len(offers)))
     # Named, not loaded: with nothing changed the ranking is one lookup and no model is loaded.
     embedder_name = model_name("embedder") or ""
     label = engine_label(engine, embedder_name, model_name("reranker") if engine != "bi-encoder" else None)
@@ -68,10 +69,10 @@ def rank_current(
             matches = repo.latest_matches(s, cv.id, engine=label)
             if matches:
                 if ctx:
-                    ctx.log(step, f"Nothing changed since the last ranking of {len(offers)} offers (cached).")
+                    ctx.log(step, msg("ranking.cached", n=len(offers)))
                 return matches, False
     if ctx:
-        ctx.log(step, f"Ranking {len(offers)} offers with {label}...", done=0, total=len(offers))
+        ctx.log(step, msg("ranking.start", n=len(offers), engine=label), done=0, total=len(offers))
     embedder = get_embedder()
     reranker = get_reranker() if engine != "bi-encoder" else None
     embed = cached_embed(embedder, embedding_progress(ctx, step) if ctx else None)
@@ -82,12 +83,10 @@ def rank_current(
         repo.save_matches(s, matches, input_hash, run_id=ctx.run_id if ctx else None)
     if ctx:
         best = matches[0] if matches else None
-        ctx.log(
-            step,
-            f"Ranked {len(matches)} offers" + (f"; best {best.score:.0f} %" if best else ""),
-            done=len(offers),
-            total=len(offers),
+        ranked = (
+            msg("ranking.done_best", n=len(matches), score=best.score) if best else msg("ranking.done", n=0)
         )
+        ctx.log(step, ranked, done=len(offers), total=len(offers))
     return matches, True
 
 
@@ -102,7 +101,7 @@ def embedding_progress(ctx: StepContext, step: str, every: float = 5.0) -> Progr
         nonlocal last
         if done == total or time.monotonic() - last >= every:
             last = time.monotonic()
-            ctx.log(step, f"Embedded {done}/{total} new texts", done=done, total=total)
+            ctx.log(step, msg("ranking.embedded", done=done, total=total), done=done, total=total)
 
     return report
 
@@ -111,6 +110,6 @@ def run_ranking(ctx: StepContext, engine: str, step: str) -> StepResult:
     matches, fresh = rank_current(engine, ctx, step)
     return StepResult(
         items=len(matches),
-        message=("ranked" if fresh else "unchanged (cached)"),
+        message=msg("ranking.fresh" if fresh else "ranking.unchanged"),
         data={"engine": matches[0].engine if matches else engine},
     )

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from jobapp.domain import Offer, OfferSummary, text_hash
 from jobapp.llm.parallel import in_order
+from jobapp.messages import error_message, msg
 from jobapp.steps.base import StepContext, StepResult
 from jobapp.store import db, repo
 
@@ -36,14 +37,14 @@ def effective_llm(
     """The name of the LLM ``step`` asks, or None: no LLM, or the field policy asks it for no field
     (said once in the log). Named, not loaded: a step loads it (``get_llm()``) only when an item's
     record is not stored yet, so a rerun with nothing changed loads no model."""
-    from jobapp.llm.field_policy import fields_to_ask, skipped_step_message
+    from jobapp.llm.field_policy import fields_to_ask, model_key
     from jobapp.models.registry import model_name
 
     name = None if no_llm else model_name("llm")
     if name is None or fields_to_ask(name, step, fields):
         return name
     if ctx is not None:
-        ctx.log(log_step, skipped_step_message(name, step))
+        ctx.log(log_step, msg("llm.skipped_step", model=model_key(name), step=msg(f"step.{log_step}")))
     return None
 
 
@@ -67,8 +68,8 @@ def run(ctx: StepContext) -> StepResult:
         offers = best_ranked_first(s, repo.list_offers(s, ctx.params.get("offer_ids")))
         shown = repo.latest_summaries(s, [o.id for o in offers if o.id is not None])
     if not offers:
-        ctx.log(STEP, "No offers to summarise.", level="warning")
-        return StepResult(message="no offers")
+        ctx.log(STEP, msg("summarise.none"), level="warning")
+        return StepResult(message=msg("summarise.none"))
     no_llm = bool(ctx.params.get("no_llm"))
     llm_spec = effective_llm(no_llm, "summary", tuple(OfferSummaryDraft.model_fields), ctx, STEP)
     model = llm_name(llm_spec)
@@ -105,7 +106,8 @@ def run(ctx: StepContext) -> StepResult:
             if isinstance(result, Exception):  # one offer never sinks the others
                 failed += 1
                 ctx.mark_failed(STEP, key, str(result))
-                ctx.log(STEP, f"offer {offer.id}: {result}", level="error", done=position, total=len(offers))
+                failure = msg("item.failed", id=offer.id, error=error_message(result))
+                ctx.log(STEP, failure, level="error", done=position, total=len(offers))
                 continue
             summary = result
             summary.offer_id, summary.model, summary.input_hash = offer.id, model, h
@@ -115,27 +117,26 @@ def run(ctx: StepContext) -> StepResult:
             ctx.mark_done(STEP, key)
             done += 1
             tally.add(summary)
-            ctx.log(
-                STEP,
-                f"{offer.title or 'offer ' + key}: {len(summary.key_skills)} skills; {field_note(summary)}",
-                done=position,
-                total=len(offers),
+            title = offer.title or msg("summarise.untitled", id=key)
+            line = msg(
+                "summarise.item", title=title, skills=len(summary.key_skills), note=field_note(summary)
             )
+            ctx.log(STEP, line, done=position, total=len(offers))
         cancelled = done + failed < len(todo)
     except BaseException:
         publication.roll_back()
         raise
     if cancelled:
         restored = publication.roll_back()
-        ctx.log(
-            STEP,
-            f"Cancelled: the {restored} earlier summaries this run replaced are shown again.",
-            level="warning",
-        )
-    kept = f"; {publication.kept_earlier} earlier summaries kept (better)" if publication.kept_earlier else ""
+        ctx.log(STEP, msg("summarise.cancelled", n=restored), level="warning")
+    counts = {"done": done, "cached": cached, "failed": failed, "model": model, "tally": tally.line()}
+    if publication.kept_earlier:
+        outcome = msg("summarise.summary_kept", kept=publication.kept_earlier, **counts)
+    else:
+        outcome = msg("summarise.summary", **counts)
     return StepResult(
         items=done + cached,
         failed=failed,
-        message=f"{done} summarised, {cached} unchanged (cached), {failed} failed with {model}{kept}; {tally.line()}",
+        message=outcome,
         data={"model": model},
     )

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from jobapp.errors import NotFound
+from jobapp.messages import Message
 from jobapp.store.db import session
 from jobapp.store.tables import RunEventRow, RunRow, StepItemRow, utcnow
 from jobapp.tasks.leases import updated_rows
@@ -55,6 +56,7 @@ def event_dict(row: RunEventRow) -> dict[str, Any]:
         "level": row.level,
         "step": row.step,
         "message": row.message,
+        "message_data": row.message_data,
         "done": row.done,
         "total": row.total,
     }
@@ -127,8 +129,18 @@ class RunContext:
         total: int | None = None,
     ) -> None:
         """Write an event inside the caller's transaction; :meth:`emit_pending` after the commit
-        passes it to ``on_event`` (so a rolled-back event is never shown)."""
-        row = RunEventRow(run_id=self._id, step=step, message=message, level=level, done=done, total=total)
+        passes it to ``on_event`` (so a rolled-back event is never shown). A :class:`Message` keeps
+        its key and parameters beside its English text (the page renders it in its language)."""
+        data = message.to_data() if isinstance(message, Message) else None
+        row = RunEventRow(
+            run_id=self._id,
+            step=step,
+            message=message,
+            message_data=data,
+            level=level,
+            done=done,
+            total=total,
+        )
         s.add(row)
         s.flush()
         self._pending.append(event_dict(row))

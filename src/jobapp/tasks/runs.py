@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 
 from jobapp.errors import InvalidInput, JobAppError, NotFound
+from jobapp.messages import Message, catalogue, error_message, msg
 from jobapp.steps.base import StepResult
 from jobapp.steps.registry import get_step, parse_steps
 from jobapp.store.db import session
@@ -131,7 +132,7 @@ def _claim(run_id: int, step: str, me: str, on_event: EventCallback | None) -> R
         run = s.get(RunRow, run_id)
         assert run is not None
         ctx = RunContext(run_id, run=run, worker_id=me, on_event=on_event)
-        ctx.add_event(s, step, f"Step {step} started (worker {me}).")
+        ctx.add_event(s, step, msg("run.step_started", step=step_name(step), worker=me))
     ctx.emit_pending()
     return ctx
 
@@ -149,9 +150,26 @@ def _transition(run_id: int, me: str, **values: Any) -> bool:
 
 
 def _error_text(exc: BaseException) -> str:
+    """What the log says of a failure; a user-facing error built from catalogue messages stays one
+    (its parts render in the page's language)."""
     if isinstance(exc, JobAppError):
-        return str(exc)
+        return error_message(exc)
     return f"{type(exc).__name__}: {exc}"
+
+
+def _finished(step: str, wall: float, result: StepResult, items: int) -> Message:
+    summary = result.message or msg("run.items", n=items)
+    if result.failed:
+        return msg(
+            "run.step_finished_failed", step=step_name(step), wall=wall, summary=summary, failed=result.failed
+        )
+    return msg("run.step_finished", step=step_name(step), wall=wall, summary=summary)
+
+
+def step_name(step: str) -> Message | str:
+    """A step as the log names it: its catalogue word when it has one."""
+    key = f"step.{step}"
+    return msg(key) if key in catalogue("en") else step
 
 
 def execute_step(
@@ -183,7 +201,7 @@ def _run_claimed(ctx: RunContext, step: str, me: str, retries_left: int, retry_d
     assert run_id is not None
     if ctx.cancel_requested():
         _transition(run_id, me, status="cancelled", finished_at=utcnow())
-        ctx.log(step, "Run cancelled before this step started.", level="warning")
+        ctx.log(step, msg("run.cancelled_before"), level="warning")
         return StepOutcome("cancelled")
     started_at = utcnow()
     t0 = time.perf_counter()
@@ -208,16 +226,15 @@ def _step_failed(
         _transition(run_id, me, status="queued", worker_id="", heartbeat_at=not_before)
         ctx.log(
             step,
-            f"Temporary failure after {wall:.1f}s: {text}. Retrying in {retry_delay:.0f}s "
-            f"({retries_left} retr{'y' if retries_left == 1 else 'ies'} left).",
+            msg("run.retrying", wall=wall, error=text, delay=retry_delay, left=retries_left),
             level="warning",
         )
         return StepOutcome("retry", error=exc)
     _transition(run_id, me, status="failed", error=f"{step}: {text}", finished_at=utcnow())
     if not isinstance(exc, JobAppError):  # a bug, not bad input: keep the traceback with the run
         trace = "".join(traceback.format_exception(exc)[-12:])
-        ctx.log(step, f"Traceback (most recent call last, abridged):\n{trace}", level="debug")
-    ctx.log(step, f"Step {step} failed: {text}", level="error")
+        ctx.log(step, msg("run.traceback", trace=trace), level="debug")
+    ctx.log(step, msg("run.step_failed", step=step_name(step), error=text), level="error")
     return StepOutcome("failed", error=exc)
 
 
@@ -239,13 +256,13 @@ def _finish_step(
             ctx.add_event(
                 s,
                 step,
-                f"Worker stopping: step {step} handed back to the queue (finished items are kept).",
+                msg("run.handed_back", step=step_name(step)),
                 level="warning",
             )
         elif cancel:
             values = {"status": "cancelled", "finished_at": now}
             outcome = StepOutcome("cancelled")
-            ctx.add_event(s, step, f"Run cancelled during step {step}.", level="warning")
+            ctx.add_event(s, step, msg("run.cancelled_during", step=step_name(step)), level="warning")
         else:
             items = result.items or ctx.marked(step)
             s.add(
@@ -258,16 +275,12 @@ def _finish_step(
                     started_at=started_at,
                 )
             )
-            failed = f", {result.failed} failed" if result.failed else ""
             ctx.add_event(
-                s,
-                step,
-                f"Step {step} finished in {wall:.2f}s: {result.message or f'{items} item(s)'}{failed}.",
-                level="warning" if result.failed else "info",
+                s, step, _finished(step, wall, result, items), level="warning" if result.failed else "info"
             )
             if following is None:
                 values = {"status": "done", "finished_at": now}
-                ctx.add_event(s, "", "Run finished.")
+                ctx.add_event(s, "", msg("run.finished"))
             else:
                 values = {"status": "queued", "current_step": following, "worker_id": "", "heartbeat_at": now}
             outcome = StepOutcome("done", next_step=following)
