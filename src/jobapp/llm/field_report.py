@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from jobapp.llm.field_checks import NOT_ASKED
+from jobapp.messages import msg
 
 
 def field_counts(record: BaseModel) -> tuple[int, dict[str, str]]:
@@ -26,17 +27,22 @@ def field_counts(record: BaseModel) -> tuple[int, dict[str, str]]:
 def field_note(record: BaseModel) -> str:
     """ "kept 2, replaced 4 (contract: not a contract type; 3 not asked)", or "rules only"."""
     if getattr(record, "model", "") in ("", "extraction"):
-        return "rules only"
+        return msg("fields.rules_only")
     kept, why = field_counts(record)
-    return f"kept {kept}, replaced {len(why)}" + _reasons(why)
+    reasons = _reasons(why)
+    if reasons:
+        return msg("fields.note_why", kept=kept, replaced=len(why), why=reasons)
+    return msg("fields.note", kept=kept, replaced=len(why))
 
 
 def _reasons(why: dict[str, str]) -> str:
     not_asked = sum(1 for reason in why.values() if reason == NOT_ASKED)
-    parts = [f"{name}: {reason or 'no usable answer'}" for name, reason in why.items() if reason != NOT_ASKED]
+    parts = [
+        f"{name}: {reason or msg('fields.no_answer')}" for name, reason in why.items() if reason != NOT_ASKED
+    ]
     if not_asked:
-        parts.append(f"{not_asked} not asked")
-    return f" ({'; '.join(parts)})" if parts else ""
+        parts.append(msg("fields.not_asked", n=not_asked))
+    return "; ".join(parts)
 
 
 @dataclass
@@ -57,8 +63,8 @@ class FieldTally:
 
     def line(self) -> str:
         if not (self.kept or self.replaced):
-            return "fields: rules only"
+            return msg("fields.tally_rules")
         why = "; ".join(f"{reason} ×{n}" for reason, n in self.reasons.most_common())
-        return f"fields kept from the model {self.kept}, replaced by rules {self.replaced}" + (
-            f" ({why})" if why else ""
-        )
+        if why:
+            return msg("fields.tally_why", kept=self.kept, replaced=self.replaced, why=why)
+        return msg("fields.tally", kept=self.kept, replaced=self.replaced)
