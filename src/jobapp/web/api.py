@@ -446,14 +446,15 @@ def run_events(run_id: int) -> Response:
     with db.session() as s:  # a bare existence check: this endpoint is polled during every run
         if s.get(RunRow, run_id) is None:
             raise NotFound(f"Run {run_id} does not exist.", hint="List runs with GET /api/runs.")
-    # Board failures are logged in English; the page reads them in its own language.
-    from jobapp.sources.board_errors import localise
-    from jobapp.web import i18n
+    # Events are stored in English with their catalogue key: the page reads them in its language.
+    from jobapp.messages import render_data
+    from jobapp.web.i18n import choose_language
 
-    words = i18n.strings(i18n.choose_language(request))
-    return jsonify(
-        [{**e, "message": localise(e["message"], words)} for e in run_events(run_id, after_id=after)]
-    )
+    lang = choose_language(request)
+    events = run_events(run_id, after_id=after)
+    for e in events:
+        e["message"] = render_data(e.pop("message_data", None), e["message"], lang)
+    return jsonify(events)
 
 
 @bp.post("/runs/<int:run_id>/cancel")
