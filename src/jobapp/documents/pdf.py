@@ -21,6 +21,7 @@ from jobapp.documents.pdf_layout import (
 )
 from jobapp.documents.text import clean_text, letters_count
 from jobapp.errors import InvalidInput, NoTextLayer
+from jobapp.messages import msg
 
 log = logging.getLogger(__name__)
 
@@ -96,11 +97,11 @@ def extract_pdf(data: bytes, filename: str = "") -> PdfText:
     repeated = repeated_edge_lines([[t for t in p if t.strip()] for p in page_texts])
     if repeated:
         page_texts = [[t for t in p if edge_key(t) not in repeated] for p in page_texts]
-        warnings.append("Repeated page headers/footers were removed.")
+        warnings.append(msg("cv.headers_removed"))
     if layer.two_column:
-        warnings.append(f"Two-column layout read column by column on page(s) {_pages(layer.two_column)}.")
+        warnings.append(msg("cv.two_columns", pages=_pages(layer.two_column)))
     if dropped:
-        warnings.append(f"{dropped} icon or unmapped glyph(s) were dropped.")
+        warnings.append(msg("cv.glyphs_dropped", n=dropped))
 
     texts = ["\n".join(p) for p in page_texts]
     empty = [i for i, t in enumerate(texts) if letters_count(t) < PAGE_MIN_LETTERS]
@@ -113,10 +114,7 @@ def extract_pdf(data: bytes, filename: str = "") -> PdfText:
             message = "This PDF's text cannot be extracted: its fonts carry no character mapping."
         raise NoTextLayer(message, hint=ocr.unavailable_hint())
     elif empty:
-        warnings.append(
-            f"Page(s) {_pages([i + 1 for i in empty])} have no text layer and were not read: "
-            "OCR is off or tesseract is not installed."
-        )
+        warnings.append(msg("cv.no_text_layer", pages=_pages([i + 1 for i in empty])))
     text = clean_text("\n\n".join(t for t in texts if t.strip()), soft_hyphen_visible=True)
     return PdfText(text=text, pages=layer.pages, ocr=used_ocr, warnings=warnings)
 
@@ -214,7 +212,7 @@ def _read_text_layer(data: bytes, name: str) -> _TextLayer:
                 if _is_memory_error(exc):
                     raise MemoryError from None
                 log.warning("page %s unreadable: %s", number, exc)
-                warnings.append(f"Page {number} could not be read and was skipped.")
+                warnings.append(msg("cv.page_skipped", n=number))
                 page_texts.append([])
                 continue
             total_chars += len(chars)
@@ -242,10 +240,11 @@ def _ocr_into(data: bytes, empty: list[int], texts: list[str], warnings: list[st
     read = limits.run_bounded(ocr.ocr_pdf_pages, data, todo, name=name, kind="PDF", seconds=seconds)
     for index, page_text in read.items():
         texts[index] = page_text
-    note = f"Page(s) {_pages([i + 1 for i in read])} were read by OCR (Tesseract): check the text for errors."
+    pages = _pages([i + 1 for i in read])
     if len(read) < len(empty):
-        note += f" {len(empty) - len(read)} more scanned page(s) were not read (OCR page or time limit)."
-    warnings.append(note)
+        warnings.append(msg("cv.ocr_partial", pages=pages, more=len(empty) - len(read)))
+    else:
+        warnings.append(msg("cv.ocr_read", pages=pages))
     return bool(read)
 
 

@@ -18,6 +18,7 @@ from jobapp.documents.text import clean_text, decode_text, letters_count, looks_
 from jobapp.documents.word import extract_docx
 from jobapp.domain import CvDocument
 from jobapp.errors import InvalidInput, UnsupportedFile
+from jobapp.messages import msg
 
 ACCEPTED = "Accepted formats: PDF, DOCX (Word) and plain text (TXT)."
 #: fewer letters than this is not a CV (an empty template, a failed OCR, a cover page)
@@ -102,13 +103,11 @@ def read_cv(data: bytes, filename: str = "") -> CvDocument:
                 f"{limits.MAX_TEXT_CHARS} characters",
             )
         if encoding not in ("utf-8", "utf-8-sig"):
-            warnings.append(f"The text file was decoded as {encoding}.")
+            warnings.append(msg("cv.decoded_as", encoding=encoding))
         text = clean_text(raw)
     suffix = Path(filename).suffix.lower().lstrip(".")
     if suffix and suffix != kind and not (kind == "txt" and suffix in {"text", "md"}):
-        warnings.append(
-            f"The file is named .{suffix} but its content is {kind.upper()}; read as {kind.upper()}."
-        )
+        warnings.append(msg("cv.wrong_suffix", suffix=suffix, kind=kind.upper()))
     if letters_count(text) < MIN_LETTERS:
         raise InvalidInput(
             f"This {kind.upper()} contains almost no readable text ({letters_count(text)} letters).",

@@ -14,6 +14,7 @@ from typing import Any
 
 from jobapp.documents import limits
 from jobapp.errors import InvalidInput
+from jobapp.messages import msg
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
@@ -181,7 +182,7 @@ def _read_docx(data: bytes, name: str) -> tuple[str, list[str]]:
             hint="It may be damaged: save it again from Word/LibreOffice as DOCX or PDF.",
         ) from None
     if head:
-        warnings.append("Text from the page header was included.")
+        warnings.append(msg("cv.header_included"))
     text = "\n".join([*head, "", *body, "", *foot])
     if len(text) > limits.MAX_TEXT_CHARS:
         raise limits.too_big(
