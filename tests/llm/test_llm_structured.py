@@ -9,15 +9,9 @@ import pytest
 from pydantic import BaseModel, Field, StringConstraints
 
 from jobapp.errors import ModelUnavailable
-from jobapp.llm.structured import (
-    NoJsonFound,
-    clip_to_schema,
-    generate_record,
-    json_schema_for,
-    parse_json_object,
-    skeleton_for,
-)
+from jobapp.llm.structured import clip_to_schema, generate_record, json_schema_for, skeleton_for
 from jobapp.llm.text_checks import clean_text, is_degenerate, is_empty_value
+from jobapp.models.jsontext import NoJsonFound, parse_json_object
 
 
 class Draft(BaseModel):

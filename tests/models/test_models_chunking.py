@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from jobapp.models.base import Embedder, Reranker, TextChunker, l2_normalise, split_into_windows
-from jobapp.models.jsontext import parse_json_object, reply_for_schema, with_schema_instruction
+from jobapp.models.jsontext import NoJsonFound, parse_json_object, reply_for_schema, with_schema_instruction
 
 
 class FakeTokenizer:
@@ -116,7 +116,8 @@ def test_reranker_batches_and_returns_flat_scores():
 def test_json_from_prose_and_fences():
     assert parse_json_object('Voici: ```json\n{"a": {"b": 1}}\n``` fin') == {"a": {"b": 1}}
     assert parse_json_object('{broken {"ok": true}') == {"ok": True}
-    assert parse_json_object("no json here") is None
+    with pytest.raises(NoJsonFound, match="no JSON object"):
+        parse_json_object("no json here")
     assert reply_for_schema("nothing") == "nothing"
 
 

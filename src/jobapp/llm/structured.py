@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from collections.abc import Callable, Collection
 from functools import cache
 from typing import Any, TypeVar
@@ -33,6 +32,7 @@ from jobapp.errors import ModelUnavailable
 from jobapp.llm import prompts
 from jobapp.llm.text_checks import clean_text, is_empty_value
 from jobapp.models.base import LLM, ContextTooLong, Message
+from jobapp.models.jsontext import NoJsonFound, parse_json_object
 
 log = logging.getLogger("jobapp.llm")
 
@@ -116,68 +116,6 @@ def clip_to_schema(data: Any, schema: dict[str, Any]) -> Any:
             space = cut.rfind(" ")
             return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;")
     return data
-
-
-# --------------------------------------------------------------------------- lenient parsing
-
-
-class NoJsonFound(ValueError):
-    """The model's reply contains no JSON object."""
-
-
-_FENCE = re.compile(r"```(?:json|JSON)?\s*(.*?)```", re.S)
-_TRAILING_COMMA = re.compile(r",\s*([}\]])")
-
-
-def parse_json_object(reply: str | dict[str, Any]) -> dict[str, Any]:
-    """The first JSON object in a model's reply, tolerating what small models do around it."""
-    if isinstance(reply, dict):
-        return reply
-    text = reply.strip()
-    fenced = _FENCE.search(text)
-    if fenced:
-        text = fenced.group(1)
-    start = text.find("{")
-    if start < 0:
-        raise NoJsonFound("no JSON object in the reply")
-    candidate = _balanced_object(text[start:])
-    for attempt in (candidate, _TRAILING_COMMA.sub(r"\1", candidate)):
-        try:
-            value = json.loads(attempt)
-        except json.JSONDecodeError:
-            continue
-        if isinstance(value, dict):
-            return value
-    raise NoJsonFound(f"the reply is not valid JSON: {candidate[:200]!r}")
-
-
-def _balanced_object(text: str) -> str:
-    """``text`` up to the brace closing its first ``{``; a cut-off object is closed as best we can."""
-    stack: list[str] = []
-    in_string = escaped = False
-    for i, ch in enumerate(text):
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-            continue
-        if ch == '"':
-            in_string = True
-        elif ch in "{[":
-            stack.append("}" if ch == "{" else "]")
-        elif ch in "}]":
-            if stack:
-                stack.pop()
-            if not stack:
-                return text[: i + 1]
-    # Truncated by the token limit: close the open string and containers.
-    tail = text.rstrip().rstrip(",")
-    if in_string:
-        tail += '"'
-    return _TRAILING_COMMA.sub(r"\1", tail + "".join(reversed(stack)))
 
 
 # --------------------------------------------------------------------------- the loop

@@ -8,6 +8,7 @@ reply. When that fails they return the raw text: ``jobapp.llm`` owns validation 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from jobapp.models.base import Message
@@ -32,23 +33,74 @@ def with_schema_instruction(messages: list[Message], schema: dict[str, Any]) -> 
     return [instruction, *messages]
 
 
-def parse_json_object(text: str) -> dict[str, Any] | None:
-    """The first JSON object in ``text`` (tolerating prose or a code fence around it), else None."""
-    decoder = json.JSONDecoder()
+class NoJsonFound(ValueError):
+    """The model's reply contains no JSON object."""
+
+
+_FENCE = re.compile(r"```(?:json|JSON)?\s*(.*?)```", re.S)
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+
+
+def parse_json_object(reply: str | dict[str, Any]) -> dict[str, Any]:
+    """The first JSON object in a model's reply, tolerating what small models do around it: prose,
+    a code fence, a trailing comma, an object cut off by the token limit, a broken object before a
+    good one. Raises :class:`NoJsonFound` (its message says why, for the repair prompt)."""
+    if isinstance(reply, dict):
+        return reply
+    text = reply.strip()
+    fenced = _FENCE.search(text)
+    if fenced:
+        text = fenced.group(1)
     start = text.find("{")
-    while start != -1:
-        try:
-            value, _ = decoder.raw_decode(text, start)
-        except json.JSONDecodeError:
-            start = text.find("{", start + 1)
-            continue
-        if isinstance(value, dict):
-            return value
+    if start < 0:
+        raise NoJsonFound("no JSON object in the reply")
+    first = ""
+    while start >= 0:
+        candidate = _balanced_object(text[start:])
+        first = first or candidate
+        for attempt in (candidate, _TRAILING_COMMA.sub(r"\1", candidate)):
+            try:
+                value = json.loads(attempt)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(value, dict):
+                return value
         start = text.find("{", start + 1)
-    return None
+    raise NoJsonFound(f"the reply is not valid JSON: {first[:200]!r}")
+
+
+def _balanced_object(text: str) -> str:
+    """``text`` up to the brace closing its first ``{``; a cut-off object is closed as best we can."""
+    stack: list[str] = []
+    in_string = escaped = False
+    for i, ch in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+            continue
+        if ch == '"':
+            in_string = True
+        elif ch in "{[":
+            stack.append("}" if ch == "{" else "]")
+        elif ch in "}]":
+            if stack:
+                stack.pop()
+            if not stack:
+                return text[: i + 1]
+    # Truncated by the token limit: close the open string and containers.
+    tail = text.rstrip().rstrip(",")
+    if in_string:
+        tail += '"'
+    return _TRAILING_COMMA.sub(r"\1", tail + "".join(reversed(stack)))
 
 
 def reply_for_schema(text: str) -> str | dict[str, Any]:
     """The parsed object when the reply holds one, else the raw reply."""
-    parsed = parse_json_object(text)
-    return parsed if parsed is not None else text
+    try:
+        return parse_json_object(text)
+    except NoJsonFound:
+        return text
