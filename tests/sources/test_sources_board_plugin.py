@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pytest
 
 from jobapp.domain import Offer
@@ -15,7 +17,7 @@ class CareersFeed:
     """A company's careers feed: answers from a list, refuses a country it does not cover."""
 
     name = "careersfeed"
-    seen: list[BoardQuery] = []
+    seen: ClassVar[list[BoardQuery]] = []
 
     def check(self, query: BoardQuery) -> None:
         if query.country != "france":

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from jobapp.domain import Offer
 from jobapp.sources.dedup import dedup_keys, dedupe, merge, near_duplicate, normalise_text, normalise_url
-from jobapp.sources.text import fold
+from jobapp.textfold import fold
 
 DESC = (
     "Nous recherchons un développeur Python pour construire nos API de paiement. Vous travaillerez "

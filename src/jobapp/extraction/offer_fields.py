@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-from jobapp.extraction.normalise import normalise, unify_punctuation
+from jobapp.extraction.normalise import normalise
 from jobapp.extraction.sections import heading_key
 from jobapp.extraction.seniority import detect_contract
+from jobapp.textfold import unify_punctuation
 
 FIELDS = ("title", "company", "location", "contract", "salary", "description")
 

@@ -21,7 +21,8 @@ from typing import Any
 import numpy as np
 
 from jobapp.domain import KeywordCoverage
-from jobapp.scoring.text import fold, tokens
+from jobapp.scoring.text import tokens
+from jobapp.textfold import fold_words
 
 _SKILL_HEADING = re.compile(
     r"^\W*(?:required\s+|key\s+|technical\s+|hard\s+)?(?:skills?|competences?(?:\s+requises)?|"
@@ -70,7 +71,7 @@ def _section_lines(text: str, heading: re.Pattern[str]) -> tuple[str, ...]:
         line = raw.strip()
         if not line:
             continue
-        folded = fold(line.lstrip("#").strip())
+        folded = fold_words(line.lstrip("#").strip())
         if heading.match(folded) or heading.match(folded.rstrip(":")):
             inside = True
             continue
@@ -200,7 +201,7 @@ def required_years(text: str) -> float | None:
     if ext is not None:
         years: float | None = ext[2].detect_seniority(text).years
         return years
-    stated = [int(n) for n in _YEARS.findall(fold(text)) if 0 < int(n) <= 20]
+    stated = [int(n) for n in _YEARS.findall(fold_words(text)) if 0 < int(n) <= 20]
     return float(max(stated)) if stated else None
 
 
@@ -210,7 +211,7 @@ def dated_roles(cv_text: str, today: date | None = None) -> tuple[tuple[frozense
     current = (today or date.today()).year
     roles = []
     for line in cv_text.splitlines():
-        folded = fold(line)
+        folded = fold_words(line)
         years = 0.0
         for start, end in _RANGE.findall(folded):
             e = current if not end[:1].isdigit() else int(end)
@@ -226,7 +227,7 @@ def dated_roles(cv_text: str, today: date | None = None) -> tuple[tuple[frozense
 def experience_requirements(offer_text: str) -> tuple[tuple[frozenset[str], float], ...]:
     """``(words, years)`` of each offer sentence asking for years of experience in something."""
     out = []
-    for sentence in re.split(r"[\n.;]+", fold(offer_text)):
+    for sentence in re.split(r"[\n.;]+", fold_words(offer_text)):
         numbers = [int(n) for n in _YEARS.findall(sentence) if 0 < int(n) <= 20]
         if numbers:
             out.append((frozenset(tokens(sentence)), float(max(numbers))))
@@ -260,7 +261,7 @@ def guess_title(text: str) -> str:
     """A title for an offer given as bare text: its ``Job title`` section, else its first short line."""
     lines = [ln.strip().lstrip("#").strip() for ln in text.splitlines() if ln.strip()]
     for i, line in enumerate(lines[:-1]):
-        if fold(line).rstrip(":") in {"job title", "title", "intitule du poste", "poste", "titre"}:
+        if fold_words(line).rstrip(":") in {"job title", "title", "intitule du poste", "poste", "titre"}:
             return lines[i + 1]
     short = [ln for ln in lines if len(ln) <= 80]
     return short[0] if short else ""

@@ -14,6 +14,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from jobapp.textfold import fold_words
+
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*(?:[.\-/][a-z0-9+#]+)*")
 
 _STOP = frozenset(
@@ -41,15 +43,8 @@ def glossary() -> dict[str, str]:
             continue
         source, _, target = line.partition("\t")
         if target:
-            table[fold(source)] = fold(target)
+            table[fold_words(source)] = fold_words(target)
     return table
-
-
-def fold(text: str) -> str:
-    """Lower-case, accents removed (unidecode), whitespace collapsed."""
-    from unidecode import unidecode
-
-    return " ".join(unidecode(text).lower().split())
 
 
 def _stem(word: str) -> str:
@@ -75,7 +70,7 @@ def tokens(text: str) -> list[str]:
 def _tokens(text: str) -> tuple[str, ...]:
     # cached: the same offers are tokenised for every CV they are ranked for
     out = []
-    for raw in _TOKEN.findall(fold(text)):
+    for raw in _TOKEN.findall(fold_words(text)):
         raw = raw.strip(".-/")
         if len(raw) < 2 and raw not in {"c", "r"}:
             continue

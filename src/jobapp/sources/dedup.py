@@ -19,7 +19,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from rapidfuzz import fuzz, process
 
 from jobapp.domain import Offer
-from jobapp.sources.text import fold
+from jobapp.textfold import fold
 
 TRACKING_PARAMS = {
     "gclid", "fbclid", "msclkid", "dclid", "yclid", "mc_cid", "mc_eid", "igshid", "ref", "refid", "ref_src",

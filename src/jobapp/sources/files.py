@@ -21,7 +21,8 @@ from jobapp.domain import Offer
 from jobapp.errors import InvalidInput, UnsupportedFile
 from jobapp.sources.dedup import dedupe
 from jobapp.sources.results import ImportResult
-from jobapp.sources.text import fold, html_to_text, looks_like_html, markdown_to_text, salary_text, tidy_text
+from jobapp.sources.text import html_to_text, looks_like_html, markdown_to_text, salary_text, tidy_text
+from jobapp.textfold import fold
 
 # Offer field (or a description part) -> accepted column names, already folded (see _column_key).
 COLUMN_SYNONYMS: dict[str, tuple[str, ...]] = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 
-from unidecode import unidecode
+from jobapp.textfold import fold
 
 _BLOCK_TAGS = {
     "p", "div", "section", "article", "header", "footer", "main", "aside", "ul", "ol", "dl", "dt", "dd",
@@ -95,31 +95,6 @@ def tidy_text(text: str) -> str:
     lines = [re.sub(r"^-\s*$", "", line) for line in lines]  # empty bullets
     out = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", out).strip()
-
-
-# unidecode maps each character on its own but walks the whole text in Python (seconds for 20,000
-# offer descriptions): only the non-ASCII characters are handed to it, each once, then remembered.
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_FOLDED: dict[str, str] = {}
-_FOLDED_MAX = 20_000  # thousands of rare characters in hostile text must not grow it without end
-
-
-def _fold_char(match: re.Match[str]) -> str:
-    char = match.group()
-    folded = _FOLDED.get(char)
-    if folded is None:
-        folded = unidecode(char)
-        if len(_FOLDED) < _FOLDED_MAX:
-            _FOLDED[char] = folded
-    return folded
-
-
-def fold(text: str) -> str:
-    """Lowercase ASCII form used to compare labels and column names ("Profil_Recherché" -> "profil_recherche")."""
-    text = text or ""
-    if not text.isascii():
-        text = _NON_ASCII.sub(_fold_char, text)
-    return text.lower().strip()
 
 
 # Canonical contract labels (French job market first, English synonyms understood).
