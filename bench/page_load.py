@@ -35,24 +35,24 @@ sys.path.insert(0, str(ROOT / "src"))
 import httpx  # noqa: E402
 
 TARGETS = {"cold": 1.5, "cached": 0.5}
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
-def _server_class() -> Any:
-    """bench/api.py's Server (``jobapp serve`` in a subprocess), loaded by path: bench/ is no package."""
-    spec = importlib.util.spec_from_file_location("bench_api", ROOT / "bench" / "api.py")
+def _by_path(name: str, path: Path) -> Any:
+    """A module of a folder that is no package (bench/, tests/web/), loaded from its file."""
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.Server
+    return module
+
+
+#: How the browser tests start Chromium, so the figures are measured in the same browser.
+chromium = _by_path("chromium", ROOT / "tests" / "web" / "chromium.py")
+
+
+def _server_class() -> Any:
+    """bench/api.py's Server (``jobapp serve`` in a subprocess)."""
+    return _by_path("bench_api", ROOT / "bench" / "api.py").Server
 
 
 def seed(url: str, run: bool) -> None:
@@ -101,7 +101,7 @@ def measure(url: str, loads: int) -> dict[str, list[dict[str, float]]]:
 
     figures: dict[str, list[dict[str, float]]] = {"cold": [], "cached": []}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = chromium.launch(p)
         try:
             warm = browser.new_context()  # the server's first request imports its page modules
             load(warm.new_page(), url)
@@ -126,8 +126,8 @@ def main() -> int:
     parser.add_argument("--url", help="measure a server already running (and seeded) at this address")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    if not CHROMIUM.exists():
-        raise SystemExit("Chromium is not installed (apt-get install chromium)")
+    if not chromium.CHROMIUM.exists():
+        raise SystemExit(chromium.MISSING)
     if args.url:
         figures = measure(args.url, args.loads)
     else:

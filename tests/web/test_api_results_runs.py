@@ -248,3 +248,51 @@ def test_exports_csv_and_json(client, seeded) -> None:
 def test_bad_exports_are_400(client, url: str) -> None:
     resp = client.get(url)
     assert resp.status_code == 400 and resp.get_json()["message"]
+
+
+# ---------------------------------------------------------------- time over runs, example data
+
+
+def test_timings_of_the_latest_runs_oldest_first(client, seeded) -> None:
+    from jobapp.store import db
+    from jobapp.store.tables import RunRow, StepTimingRow, utcnow
+
+    with db.session() as s:
+        later = []
+        for wall in (2.0, 4.0):
+            run = RunRow(steps=["match"], params={}, status="done", current_step="match")
+            s.add(run)
+            s.flush()
+            s.add(StepTimingRow(run_id=run.id, step="match", wall_s=wall, items=3, started_at=utcnow()))
+            later.append(run.id)
+    first = seeded["run_id"]
+    assert [t["run_id"] for t in client.get("/api/timings").get_json()] == [later[1]]  # the latest only
+    rows = client.get("/api/timings?runs=8").get_json()
+    assert [(t["run_id"], t["step"]) for t in rows] == [
+        (first, "match"),
+        (first, "rerank"),
+        (later[0], "match"),
+        (later[1], "match"),
+    ]
+    assert [t["run_id"] for t in client.get("/api/timings?runs=2").get_json()] == later
+    assert client.get(f"/api/timings?run_id={first}&runs=8").get_json() == rows[:2]  # run_id wins
+    assert client.get("/api/timings?runs=ten").status_code == 400
+
+
+def test_example_data_loads_the_demo_offers_and_the_cv_of_the_page_language(client) -> None:
+    from jobapp.demo import load_demo_offers
+
+    resp = client.post("/api/demo", headers={"Accept-Language": "fr-FR,fr;q=0.9"})
+    assert resp.status_code == 201
+    body = resp.get_json()
+    assert len(body["new"]) == len(load_demo_offers()) and body["merged"] == []
+    assert body["cv"]["filename"] == "cv_data_analyst_fr.pdf"
+    state = client.get("/api/state").get_json()
+    assert state["counts"]["offers"] == len(body["new"]) and state["cv"] == body["cv"]
+    # Again, in English: the same offers are merged, not doubled; the English CV becomes current.
+    again = client.post("/api/demo", headers={"Accept-Language": "en"}).get_json()
+    assert again["new"] == [] and sorted(again["merged"]) == sorted(body["new"])
+    assert again["cv"]["filename"] == "cv_nurse_en.txt"
+    assert client.get("/api/state").get_json()["counts"]["offers"] == len(body["new"])
+    # A cross-site form cannot load it: the CSRF token is required as for every POST.
+    assert client.raw.post("/api/demo").status_code == 403

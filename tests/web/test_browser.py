@@ -11,25 +11,13 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from chromium import ARGS, CHROMIUM, browser_marks, launch  # noqa: F401  (ARGS, CHROMIUM: re-exported)
 
 from jobapp.demo import demo_cv_path
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 XSS_TITLE = "Data Analyst <script>window.__xss=1</script> confirmé"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed (apt-get install chromium)"),
-]
+pytestmark = browser_marks()
 
 OFFERS = [
     {
@@ -108,7 +96,7 @@ def test_full_flow_in_chromium(live_app: str, tmp_path: Path) -> None:
     outside: list[str] = []
     errors: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = launch(p)
         try:
             page = browser.new_page(locale="en-US", viewport={"width": 1280, "height": 900})
             page.on("pageerror", lambda e: errors.append(str(e)))
@@ -159,6 +147,12 @@ def test_full_flow_in_chromium(live_app: str, tmp_path: Path) -> None:
             expect(results.first.locator(".scorebar")).to_be_visible()
             expect(page.locator("#result-list .explanation").first).to_be_visible()
             expect(page.locator("#result-list .verdict").first).to_be_visible()
+            # Once ranked, the results come first and finished cards fold to one line; they open again.
+            assert page.evaluate("document.querySelector('main').firstElementChild.id") == "results"
+            expect(page.locator("#card-explain [data-role=toggle]")).to_have_attribute(
+                "aria-expanded", "false"
+            )
+            page.click("#card-explain [data-role=toggle]")
             expect(page.locator("#card-explain .mini-exp").first).to_be_visible()
             for chart in ("#chart-top", "#chart-hist", "#chart-timings"):
                 expect(page.locator(f"{chart} svg.chart-svg").first).to_be_attached()

@@ -11,16 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from chromium import browser_marks, launch
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 #: Focusable things of each look: a tab, three kinds of button, a link on the dark top bar, a
 #: field, an offer's link in the results.
@@ -31,11 +23,7 @@ FOCUSABLE = ["#tab-search", "#run-all", "#clear-offers", "#result-list .thumb-up
 KEY_TEXT = [".result-rank", ".muted", ".tab[aria-selected=false]", ".state", ".verdict", ".scorebar-value",
             ".mini-rank-num", ".chart-svg text", ".threshold", ".tagline", ".card-desc", ".log-count"]  # fmt: skip
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed (apt-get install chromium)"),
-]
+pytestmark = browser_marks()
 
 
 @contextmanager
@@ -74,7 +62,7 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        chromium = launch(p)
         try:
             yield chromium
         finally:
@@ -82,10 +70,16 @@ def browser() -> Iterator[Any]:
 
 
 def open_page(browser: Any, url: str, lang: str) -> Any:
+    """The page with every step card open (with a ranking they start folded): all of it is checked."""
     page = browser.new_page(locale=lang, viewport={"width": 1280, "height": 900})
     page.goto(url)
     page.wait_for_selector("body[data-ready]", state="attached")
     assert page.locator("html").get_attribute("lang") == lang
+    folded = page.locator(".card-toggle[aria-expanded=false]")
+    for _ in range(folded.count()):
+        folded.first.click()
+    page.wait_for_function("!document.querySelector('.card-body[hidden]')")
+    page.wait_for_load_state("networkidle")  # the previews drawn on opening
     return page
 
 

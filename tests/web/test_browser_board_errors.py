@@ -9,14 +9,11 @@ import json
 from pathlib import Path
 
 import pytest
+from chromium import browser_marks, launch
 from test_api_board_errors import CURL_OFFLINE
-from test_browser import ARGS, CHROMIUM, OFFERS, live_app  # noqa: F401  (live_app is a fixture)
+from test_browser import OFFERS, live_app  # noqa: F401  (live_app is a fixture)
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed (apt-get install chromium)"),
-]
+pytestmark = browser_marks()
 
 
 def test_failed_search_then_good_import_shows_done(
@@ -36,7 +33,7 @@ def test_failed_search_then_good_import_shows_done(
     offers_file.write_text(json.dumps(OFFERS[:2], ensure_ascii=False), "utf-8")
     errors: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = launch(p)
         try:
             page = browser.new_page(locale="fr-FR", viewport={"width": 1280, "height": 900})
             page.on("pageerror", lambda e: errors.append(str(e)))

@@ -8,13 +8,10 @@ from hashlib import sha1
 from pathlib import Path
 
 import pytest
-from test_browser import ARGS, CHROMIUM, live_app  # noqa: F401  (live_app is a fixture)
+from chromium import browser_marks, launch
+from test_browser import live_app  # noqa: F401  (live_app is a fixture)
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed (apt-get install chromium)"),
-]
+pytestmark = browser_marks()
 
 
 def test_a_large_import_is_followed_as_a_run(
@@ -44,7 +41,7 @@ def test_a_large_import_is_followed_as_a_run(
     offers_file.write_text(json.dumps(offers, ensure_ascii=False), "utf-8")
     errors: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = launch(p)
         try:
             page = browser.new_page(locale="en-US", viewport={"width": 1280, "height": 900})
             page.on("pageerror", lambda e: errors.append(str(e)))

@@ -261,3 +261,21 @@ def test_scripts_parse_as_es_modules(tmp_path: Path) -> None:
         copy.write_text(js.read_text())
         out = subprocess.run(["node", "--check", str(copy)], capture_output=True, text=True, timeout=60)
         assert out.returncode == 0, f"{js.name}: {out.stderr}"
+
+
+def test_page_is_laid_out_results_first_once_a_ranking_exists(app: Flask, seeded: dict) -> None:
+    html = app.test_client().get("/").get_data(as_text=True)
+    state = json.loads(
+        re.search(r'<script type="application/json" id="state-data">(.*?)</script>', html).group(1)
+    )
+    assert state["counts"]["matches"] == 3 and state["cv"]["filename"] == "cv.txt"  # drawn without /api/state
+    assert html.index('id="results"') < html.index('class="runbar"') < html.index('class="flow"')
+    assert html.count('aria-expanded="false"') == 7 and html.count('class="card is-collapsed"') == 7
+    assert len(re.findall(r'<div class="card-body" id="card-body-\w+" hidden>', html)) == 7
+
+
+def test_page_without_a_ranking_shows_the_steps_first_and_open(app: Flask) -> None:
+    html = app.test_client().get("/").get_data(as_text=True)
+    assert html.index('class="runbar"') < html.index('class="flow"') < html.index('id="results"')
+    assert html.count('aria-expanded="true"') >= 7 and "is-collapsed" not in html
+    assert 'id="load-demo"' in html

@@ -141,20 +141,23 @@ def _state_counts(s: Any) -> tuple[dict[str, Any], Any]:
     return counts, cv
 
 
-@bp.get("/state")
-def state() -> Response:
-    """What each step of the UI's flow has, and whether its inputs are there."""
+def state_payload() -> dict[str, Any]:
+    """What each step of the UI's flow has, and the latest runs (the page also carries it inline)."""
     from jobapp.tasks.runs import list_runs
 
     with db.session() as s:
         counts, cv = _state_counts(s)
-    return jsonify(
-        {
-            "counts": counts,
-            "cv": {"id": cv.id, "filename": cv.filename} if cv else None,
-            "runs": list_runs(5),
-        }
-    )
+    return {
+        "counts": counts,
+        "cv": {"id": cv.id, "filename": cv.filename} if cv else None,
+        "runs": list_runs(5),
+    }
+
+
+@bp.get("/state")
+def state() -> Response:
+    """What each step of the UI's flow has, and whether its inputs are there."""
+    return jsonify(state_payload())
 
 
 # ---------------------------------------------------------------- offers (step 1)
@@ -220,6 +223,23 @@ def offers_search() -> tuple[Response, int]:
 def offers_clear() -> Response:
     with db.session() as s:
         return jsonify({"deleted": repo.delete_offers(s)})
+
+
+@bp.post("/demo")
+def demo() -> tuple[Response, int]:
+    """A first visit's "example data": the bundled demo offers and the demo CV in the page's
+    language (French: a data analyst's PDF; English: a nurse's text), ready for "Run all"."""
+    from jobapp.demo import demo_cv_path, demo_offers_path
+    from jobapp.steps.collect import read_offers_path, store_offers
+    from jobapp.steps.convert import add_cv_file
+    from jobapp.web import i18n
+
+    offers, _ = read_offers_path(demo_offers_path())
+    stored = store_offers(offers, detail="demo")
+    cv = add_cv_file(demo_cv_path(i18n.choose_language(request)))
+    return jsonify(
+        {"new": stored.new, "merged": stored.merged, "cv": {"id": cv.id, "filename": cv.filename}}
+    ), 201
 
 
 @bp.get("/summaries")
@@ -468,7 +488,7 @@ def run_cancel(run_id: int) -> Response:
 def timings() -> Response:
     from jobapp.tasks.runs import run_timings
 
-    return jsonify(run_timings(_arg_id("run_id")))
+    return jsonify(run_timings(_arg_id("run_id"), runs=_arg_int("runs", 1, 1, 50)))
 
 
 # ---------------------------------------------------------------- exports

@@ -35,6 +35,7 @@ QUERY: dict[str, tuple[dict[str, Any], str]] = {
     "limit": ({"type": "integer", "minimum": 1, "maximum": 200}, "How many runs (clamped to 1-200)"),
     "after": (_ID, "Only events after this event id"),
     "run_id": (_ID, "The run (default: the latest)"),
+    "runs": ({"type": "integer", "minimum": 1, "maximum": 50}, "Without run_id: how many latest runs (1-50)"),
 }
 
 
@@ -88,6 +89,7 @@ ROUTES: list[Route] = [
     Route(
         "post", "/api/offers/search", "Search job boards (starts a run)", 202, "SearchBody", links=_RUN_LINKS
     ),
+    Route("post", "/api/demo", "Load the example data: demo offers and a demo CV", 201),
     Route("get", "/api/summaries", "Offer summaries (step 2)"),
     Route(
         "post",
@@ -116,7 +118,12 @@ ROUTES: list[Route] = [
     Route("get", "/api/runs/{run_id}", "A run with per-step progress and timings"),
     Route("get", "/api/runs/{run_id}/events", "A run's log events after an id", query=("after",)),
     Route("post", "/api/runs/{run_id}/cancel", "Cancel a run"),
-    Route("get", "/api/timings", "Time per step of a run (latest by default)", query=("run_id",)),
+    Route(
+        "get",
+        "/api/timings",
+        "Time per step of a run (by default the latest, or the latest `runs` runs)",
+        query=("run_id", "runs"),
+    ),
     Route("get", "/api/export/{name}.{fmt}", "Download a step's results as CSV or JSON"),
 ]
 

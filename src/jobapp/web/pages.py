@@ -28,11 +28,17 @@ CONTRACTS = ("cdi", "cdd", "intérim", "stage", "alternance", "freelance", "temp
 @bp.get("/")
 def index() -> str:
     from jobapp.sources.boards import BOARDS
+    from jobapp.web.api import state_payload
 
     lang = i18n.choose_language(request)
+    # The first state is in the page itself: the scripts draw it without asking /api/state again,
+    # and the page is laid out results first when a ranking exists (no jump once scripts run).
+    state = state_payload()
     return render_template(
         "index.html",
         lang=lang,
+        state=state,
+        ranked=state["counts"]["matches"] > 0,
         other_lang="en" if lang == "fr" else "fr",
         t=lambda key, **kw: i18n.translate(lang, key, **kw),
         strings=i18n.strings(lang),

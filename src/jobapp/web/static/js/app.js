@@ -1,17 +1,31 @@
 // Entry point: wires the cards' forms and buttons to the API and keeps the page in sync.
 
 import { api, t } from "./dom.js";
-import { app, follow, gate, isBusy, recordAction, refresh, resumeLatest, runParams, setMessage, showError, startRun,
-  watchForRuns } from "./flow.js";
+import { STEPS, app, cardOpen, follow, gate, initCards, isBusy, recordAction, refresh, resumeLatest, runParams,
+  setMessage, showError, startRun, watchForRuns } from "./flow.js";
 import { loadPreviews } from "./previews.js";
 import { initFilters, loadResults } from "./results.js";
 import { drawTimings } from "./charts.js";
 
 const $ = (sel, root = document) => root.querySelector(sel);
 
+// Previews drawn since the data last changed: a folded card's preview is drawn when it is opened.
+const drawn = new Set();
+
 // The three read different endpoints: asked at once, the page is drawn in one round of requests.
-const drawData = () => Promise.all([loadPreviews(app.state), loadResults(), drawTimings()]);
+function drawData() {
+  drawn.clear();
+  const open = STEPS.filter(cardOpen);
+  open.forEach((step) => drawn.add(step));
+  return Promise.all([loadPreviews(app.state, open), loadResults({ fresh: true }), drawTimings()]);
+}
 app.onRefresh = drawData;
+
+document.addEventListener("flow:opened", ({ detail: { step } }) => {
+  if (drawn.has(step) || !app.state) return;
+  drawn.add(step);
+  loadPreviews(app.state, [step]).catch(showError);
+});
 
 // ---------------------------------------------------------------- step 1 tabs and forms
 /**
@@ -133,6 +147,28 @@ async function uploadForm(ev, url, step, describe) {
   }
 }
 
+// ---------------------------------------------------------------- a first visit
+/** "Try it with example data": the bundled demo offers and CV, then the user presses Run all. */
+function initDemo() {
+  const button = $("#load-demo");
+  const note = $("#demo-message");
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    note.textContent = t("demo.loading");
+    try {
+      const r = await api.post("/api/demo", {});
+      await refresh();
+      setMessage("collect", t("demo.loaded", { n: r.new.length + r.merged.length, name: r.cv.filename }), "ok");
+      $("#run-all").focus();
+    } catch (err) {
+      note.textContent = err.display || err.message;
+    } finally {
+      button.disabled = false;
+      if (note.textContent === t("demo.loading")) note.textContent = "";
+    }
+  });
+}
+
 // ---------------------------------------------------------------- runs
 function initRuns() {
   for (const button of document.querySelectorAll('[data-action="run-step"]')) {
@@ -157,13 +193,15 @@ function initRuns() {
 async function main() {
   initTabs();
   initForms();
+  initCards();
   initRuns();
+  initDemo();
   initFilters(showError);
   document.addEventListener("flow:gates", gateForms);
   try {
-    // On the first load the latest run's log is read in the same round as the data.
+    // On the first load the state is the page's own and the latest run is read in the same round.
     app.onRefresh = () => Promise.all([drawData(), resumeLatest()]);
-    await refresh();
+    await refresh({ inline: true });
   } catch (err) {
     showError(err);
   }

@@ -1,6 +1,7 @@
 // Charts drawn as plain SVG by the page itself: top scores, the score distribution with the
-// decision threshold, time per step. Three small charts do not need a charting library: plotly.js
-// (4.8 MB) took seconds to start on each first load. Each chart is an image with a text
+// decision threshold (what the filters keep drawn over the whole ranking), and the time per step
+// of the latest runs (one stacked bar per run). Three small charts do not need a charting library:
+// plotly.js (4.8 MB) took seconds to start on each first load. Each chart is an image with a text
 // alternative (aria-label) and a tooltip on every bar (<title>); colours are set in app.css.
 
 import { api, h, replace, t } from "./dom.js";
@@ -33,8 +34,14 @@ function frame(el, height, label) {
   return { svg, width };
 }
 
-function noData(el) {
-  replace(el, h("p", { class: "muted chart-empty" }, t("chart.no_data")));
+function noData(el, key = "chart.no_data") {
+  replace(el, h("p", { class: "muted chart-empty" }, t(key)));
+}
+
+/** A line of coloured keys under a chart: [{cls, label}]. */
+function legend(el, keys) {
+  el.append(h("ul", { class: "chart-legend" }, keys.map((k) =>
+    h("li", {}, h("span", { class: `swatch ${k.cls}`, "aria-hidden": "true" }), k.label))));
 }
 
 const shorten = (text, n) => (text.length > n ? `${text.slice(0, Math.max(1, n - 1))}…` : text);
@@ -59,8 +66,8 @@ function thresholdMark(xPos, top, bottom, threshold, width) {
 }
 
 /** Horizontal bars, one row per item {label, value, tip, cls, text}; values on a 0..max axis. */
-function hbars(el, items, { max, ticks, title, caption, format, threshold }) {
-  if (!items.length) return noData(el);
+function hbars(el, items, { max, ticks, title, caption, format, threshold, empty }) {
+  if (!items.length) return noData(el, empty);
   const top = threshold === undefined ? 6 : 22;
   const bottom = top + items.length * ROW;
   const { svg, width } = frame(el, bottom + AXIS, `${caption}: ${items.map((it) => it.tip).join("; ")}`);
@@ -80,16 +87,27 @@ function hbars(el, items, { max, ticks, title, caption, format, threshold }) {
   if (threshold !== undefined) svg.append(thresholdMark(x(threshold), top, bottom, threshold, width));
 }
 
-/** Offers per 5-point score bin, 0..100, with the threshold. */
-function histogram(el, scores, threshold) {
-  if (!scores.length) return noData(el);
-  const counts = Array(20).fill(0);
-  for (const v of scores) counts[Math.min(19, Math.max(0, Math.floor(v / 5)))] += 1;
-  const bins = counts.map((n, i) => ({ n, from: i * 5, to: i * 5 + 5 })).filter((b) => b.n);
-  const caption = `${t("chart.hist")}: ${bins.map((b) => `${b.from}–${b.to}%: ${b.n}`).join("; ")}`;
-  const { svg, width } = frame(el, 240, caption);
+const BINS = 20; // 5-point score bins, 0..100
+
+function binCounts(scores) {
+  const counts = Array(BINS).fill(0);
+  for (const v of scores) counts[Math.min(BINS - 1, Math.max(0, Math.floor(v / 5)))] += 1;
+  return counts;
+}
+
+/**
+ * Offers per 5-point score bin, 0..100, with the threshold. Under filters the whole ranking is
+ * drawn pale behind what the filters keep, so the chart still says something when they keep none.
+ */
+function histogram(el, shownScores, allScores, threshold, filtered) {
+  if (!allScores.length) return noData(el);
+  const shown = binCounts(shownScores);
+  const all = filtered ? binCounts(allScores) : shown;
+  const tip = (i) => `${i * 5}–${i * 5 + 5}%: ${filtered ? t("chart.shown_of", { shown: shown[i], all: all[i] }) : shown[i]}`;
+  const used = all.map((n, i) => i).filter((i) => all[i]);
+  const { svg, width } = frame(el, 240, `${t("chart.hist")}: ${used.map(tip).join("; ")}`);
   const [left, right, top, bottom] = [40, width - 12, 22, 240 - AXIS];
-  const most = Math.max(...counts);
+  const most = Math.max(...all);
   const step = Math.max(1, Math.ceil(most / 4));
   const x = (v) => left + ((right - left) * v) / 100;
   const y = (n) => bottom - ((bottom - top) * n) / (Math.ceil(most / step) * step);
@@ -99,33 +117,66 @@ function histogram(el, scores, threshold) {
   }
   svg.append(s("text", { class: "axis-title", transform: `translate(12 ${(top + bottom) / 2}) rotate(-90)`,
                          "text-anchor": "middle" }, t("chart.offers")));
-  for (const b of bins) {
-    svg.append(s("g", { class: `bar ${b.from >= threshold ? "is-match" : "is-below"}` },
-      s("title", {}, `${b.from}–${b.to}%: ${b.n}`),
-      s("rect", { x: x(b.from) + 1, y: y(b.n), width: x(b.to) - x(b.from) - 2, height: bottom - y(b.n) })));
+  const bar = (i, n, cls) => s("rect", { class: cls, x: x(i * 5) + 1, y: y(n), width: x(5) - x(0) - 2, height: bottom - y(n) });
+  for (const i of used) {
+    svg.append(s("g", { class: `bar ${i * 5 >= threshold ? "is-match" : "is-below"}` }, s("title", {}, tip(i)),
+      filtered ? bar(i, all[i], "is-context") : null, shown[i] ? bar(i, shown[i], "") : null));
   }
   svg.append(thresholdMark(x(threshold), top, bottom, threshold, width));
+  if (filtered) {
+    legend(el, [{ cls: "swatch-shown", label: t("chart.shown_offers") }, { cls: "swatch-context", label: t("chart.all_offers") }]);
+  }
 }
 
-export async function drawResultCharts(rows, threshold) {
+export function drawResultCharts(rows, allRows, threshold, filtered = false) {
   const top = [...rows].sort((a, b) => b.score - a.score).slice(0, 12);
   hbars(document.getElementById("chart-top"), top.map((r) => ({
     label: `${r.rank}. ${r.offer.title || "—"}`, value: r.score,
     tip: `${r.rank}. ${r.offer.title || "—"}: ${pct(r.score)}`,
     cls: r.score >= threshold ? "is-match" : "is-below",
   })), { max: 100, ticks: [0, 25, 50, 75, 100], title: t("chart.score"), caption: t("chart.top"), format: pct,
-         threshold });
-  histogram(document.getElementById("chart-hist"), rows.map((r) => r.score), threshold);
+         threshold, empty: filtered && allRows.length ? "chart.none_match" : "chart.no_data" });
+  histogram(document.getElementById("chart-hist"), rows.map((r) => r.score), allRows.map((r) => r.score),
+    threshold, filtered);
 }
 
-export async function drawTimings() {
-  const timings = await api.get("/api/timings");
+const STEP_ORDER = ["collect", "summarise", "convert", "profile", "match", "rerank", "explain"];
+
+/** Time per step of the latest runs: one bar per run (oldest at the top), a segment per step. */
+export async function drawTimings(runs = 8) {
+  const el = document.getElementById("chart-timings");
+  const timings = await api.get(`/api/timings?runs=${runs}`);
   const seconds = (v) => `${v.toFixed(v < 10 ? 2 : 0)} s`;
-  const most = Math.max(1e-3, ...timings.map((x) => x.wall_s));
-  const ticks = [0, most / 2, most];
-  hbars(document.getElementById("chart-timings"), timings.map((x) => ({
-    label: t(`step.${x.step}.title`), value: x.wall_s, text: seconds(x.wall_s),
-    tip: `${t(`step.${x.step}.title`)}: ${seconds(x.wall_s)}`, cls: "is-time",
-  })), { max: most, ticks, title: t("chart.seconds"), caption: t("chart.timings"),
-         format: (v) => (v ? seconds(v) : "0") });
+  const byRun = new Map();
+  for (const x of timings) {
+    if (!byRun.has(x.run_id)) byRun.set(x.run_id, []);
+    byRun.get(x.run_id).push(x);
+  }
+  if (!byRun.size) return noData(el);
+  const rows = [...byRun].map(([id, steps]) => ({ id, steps, total: steps.reduce((n, x) => n + x.wall_s, 0) }));
+  const most = Math.max(1e-3, ...rows.map((r) => r.total));
+  const stepName = (step) => t(`step.${step}.title`);
+  const top = 6;
+  const bottom = top + rows.length * ROW;
+  const caption = rows.map((r) => `${t("chart.run", { id: r.id })}: ${r.steps.map((x) => `${stepName(x.step)} ${seconds(x.wall_s)}`)
+    .join(", ")}`).join("; ");
+  const { svg, width } = frame(el, bottom + AXIS, `${t("chart.timings")}: ${caption}`);
+  const [left, right] = [64, width - 56];
+  const x = (v) => left + ((right - left) * Math.min(Math.max(v, 0), most)) / most;
+  svg.append(xAxis(x, [0, most / 2, most], top, bottom, t("chart.seconds"), (v) => (v ? seconds(v) : "0")));
+  rows.forEach((r, i) => {
+    const y = top + i * ROW;
+    let at = 0;
+    svg.append(s("text", { class: "bar-label", x: left - 6, y: y + ROW / 2 + 4, "text-anchor": "end" },
+      t("chart.run", { id: r.id })));
+    for (const x0 of r.steps) {
+      const slot = Math.max(0, STEP_ORDER.indexOf(x0.step));
+      svg.append(s("g", { class: `bar step-${slot}` }, s("title", {}, `${t("chart.run", { id: r.id })} · ${stepName(x0.step)}: ${seconds(x0.wall_s)}`),
+        s("rect", { x: x(at), y: y + 4, width: Math.max(1, x(at + x0.wall_s) - x(at)), height: ROW - 8 })));
+      at += x0.wall_s;
+    }
+    svg.append(s("text", { class: "bar-value", x: x(r.total) + 4, y: y + ROW / 2 + 4 }, seconds(r.total)));
+  });
+  const seen = STEP_ORDER.filter((step) => timings.some((x) => x.step === step));
+  legend(el, seen.map((step) => ({ cls: `step-${STEP_ORDER.indexOf(step)}`, label: t(`step.${step}.short`) })));
 }

@@ -9,7 +9,8 @@ const FINAL = ["done", "failed", "cancelled", "interrupted"];
 const POLL_MS = 700;
 
 export const app = {
-  state: null, // GET /api/state
+  // GET /api/state; the page carries the first one inline (one request less on every load)
+  state: JSON.parse(document.getElementById("state-data")?.textContent || "null"),
   run: null, // the latest run being shown (GET /api/runs/<id>)
   lastEventId: 0,
   polling: false,
@@ -137,6 +138,76 @@ function renderCard(step) {
   role(root, "exports").hidden = !hasOutput(step);
   const button = root.querySelector('[data-action="run-step"]');
   if (button) gate(button, role(root.querySelector(".actions"), "reason"), stepReason(step));
+  role(root, "summary").textContent = stepSummary(step);
+  setOpen(step, isOpen(step, state));
+}
+
+// ------------------------------------------------------------------ folding cards
+
+/** Whether a ranking exists: then the results come first and finished cards fold to one line. */
+export const ranked = () => (app.state?.counts?.matches || 0) > 0;
+
+// What the user chose for a card (true: open), which wins over the rule until the page is reloaded.
+const chosen = {};
+
+function isOpen(step, state) {
+  if (step in chosen) return chosen[step];
+  return !ranked() || !["done", "waiting"].includes(state); // a running or failed step stays in view
+}
+
+/** The short summary of a card's result, shown on its folded line. */
+function stepSummary(step) {
+  const c = app.state?.counts || {};
+  const text = {
+    collect: c.offers && t("summary.offers", { n: c.offers }),
+    summarise: c.summaries && t("summary.summaries", { n: c.summaries }),
+    convert: app.state?.cv && t("summary.cv", { name: app.state.cv.filename }),
+    profile: c.profile && t("summary.profile"),
+    match: c.matches && t("summary.matches", { n: c.matches }),
+    rerank: c.reranked && t("summary.matches", { n: c.matches }),
+    explain: c.explanations && t("summary.explanations", { n: c.explanations }),
+  }[step];
+  return text || "";
+}
+
+function setOpen(step, open) {
+  const root = card(step);
+  const toggle = role(root, "toggle");
+  if (toggle.getAttribute("aria-expanded") === String(open)) return;
+  toggle.setAttribute("aria-expanded", String(open));
+  root.classList.toggle("is-collapsed", !open);
+  document.getElementById(toggle.getAttribute("aria-controls")).hidden = !open;
+  if (open) document.dispatchEvent(new CustomEvent("flow:opened", { detail: { step } }));
+}
+
+/** Whether a card shows its content (its preview is drawn only then). */
+export const cardOpen = (step) => role(card(step), "toggle").getAttribute("aria-expanded") === "true";
+
+/** The results section goes first once a ranking exists, after the steps otherwise. */
+function placeResults() {
+  const results = document.getElementById("results");
+  const main = results.parentElement;
+  const first = ranked();
+  if (first && main.firstElementChild !== results) main.prepend(results);
+  else if (!first && main.lastElementChild !== results) main.append(results);
+}
+
+export function initCards() {
+  for (const step of STEPS) {
+    const toggle = role(card(step), "toggle");
+    toggle.title = t("card.toggle_title");
+    toggle.addEventListener("click", () => {
+      chosen[step] = toggle.getAttribute("aria-expanded") !== "true";
+      setOpen(step, chosen[step]);
+    });
+  }
+  // A link of the stepper opens the card it points to.
+  for (const link of document.querySelectorAll(".stepper-item")) {
+    link.addEventListener("click", () => {
+      chosen[link.dataset.step] = true;
+      setOpen(link.dataset.step, true);
+    });
+  }
 }
 
 function renderRunbar() {
@@ -163,8 +234,10 @@ function renderRunbar() {
 }
 
 export function renderAll() {
+  placeResults();
   STEPS.forEach(renderCard);
   renderRunbar();
+  document.getElementById("first-visit").hidden = Boolean(app.state?.counts?.offers || app.state?.counts?.cv);
   document.dispatchEvent(new CustomEvent("flow:gates"));
 }
 
@@ -202,10 +275,26 @@ function clearLogs(steps) {
 
 // ------------------------------------------------------------------ runs
 
+const OK_MESSAGE_MS = 10000;
+const clearTimers = {};
+
+/**
+ * A card's status line. "info" (a run started) lasts until the run ends, "ok" clears itself after
+ * a few seconds, "error" stays until the next message: the user must be able to read it.
+ */
 export function setMessage(step, text, kind = "info") {
   const el = role(card(step), "message");
+  clearTimeout(clearTimers[step]);
   el.className = `card-message msg-${kind}`;
   el.textContent = text || "";
+  if (kind === "ok" && text) clearTimers[step] = setTimeout(() => setMessage(step, ""), OK_MESSAGE_MS);
+}
+
+/** Clear the "Run #N started." lines once that run is over. */
+function clearRunMessages() {
+  for (const step of STEPS) {
+    if (role(card(step), "message").classList.contains("msg-info")) setMessage(step, "");
+  }
 }
 
 export function showError(err) {
@@ -216,8 +305,8 @@ export function showError(err) {
 }
 
 /** Reload /api/state, redraw the states and ask app.js to refresh previews. */
-export async function refresh() {
-  app.state = await api.get("/api/state");
+export async function refresh({ inline = false } = {}) {
+  if (!inline || !app.state) app.state = await api.get("/api/state");
   renderAll();
   await app.onRefresh();
 }
@@ -258,6 +347,7 @@ export async function follow(run, { resetLogs = true } = {}) {
     showError(err);
   } finally {
     app.polling = false;
+    clearRunMessages();
     renderAll();
   }
 }
@@ -303,13 +393,21 @@ export function watchForRuns(everyMs = 5000) {
 export async function resumeLatest() {
   const latest = app.state?.runs?.[0];
   if (!latest) return;
-  const run = await api.get(`/api/runs/${latest.id}`);
-  if (FINAL.includes(run.status)) {
-    app.run = run;
-    clearLogs(run.steps.filter((s) => STEPS.includes(s)));
-    appendEvents(await api.get(`/api/runs/${run.id}/events?after=0`));
-    renderAll();
-  } else {
-    follow(run);
+  if (!FINAL.includes(latest.status)) {
+    follow(await api.get(`/api/runs/${latest.id}`));
+    return;
   }
+  // A finished run needs no progress: the state's copy is enough; its log is read once a card
+  // that shows it is open (folded cards show no log).
+  app.run = latest;
+  renderAll();
+  const loadLog = async () => {
+    if (app.run?.id !== latest.id || app.lastEventId) return;
+    const events = await api.get(`/api/runs/${latest.id}/events?after=0`);
+    if (app.run?.id !== latest.id || app.lastEventId) return; // a newer run or its log came first
+    clearLogs(latest.steps.filter((s) => STEPS.includes(s)));
+    appendEvents(events);
+  };
+  if (STEPS.some(cardOpen)) await loadLog();
+  else document.addEventListener("flow:opened", () => loadLog().catch(showError), { once: true });
 }

@@ -6,10 +6,13 @@ const PREVIEW_ROWS = 5;
 const preview = (step) => document.querySelector(`#card-${step} [data-role="preview"]`);
 const empty = () => h("p", { class: "muted" }, t("preview.empty"));
 
-function more(list, shown, rebuild) {
-  if (list.length <= shown) return null;
-  return h("button", { type: "button", class: "btn btn-small btn-ghost", onclick: rebuild },
-    t("preview.more", { n: list.length - shown }), " — ", t("preview.show_all"));
+/** "… and N more — Show all" under a cut list, "Show fewer" under a list shown in full. */
+function more(list, shown, limit, redraw) {
+  if (list.length <= limit) return null;
+  const all = shown >= list.length;
+  return h("button", { type: "button", class: "btn btn-small btn-ghost", "aria-expanded": String(all),
+                       onclick: () => redraw(all ? limit : list.length) },
+    all ? t("preview.show_less") : [t("preview.more", { n: list.length - shown }), " — ", t("preview.show_all")]);
 }
 
 function meta(...parts) {
@@ -17,7 +20,9 @@ function meta(...parts) {
 }
 
 // ---------------------------------------------------------------- 1. offers
-export function renderOffers(offers, limit = 10) {
+const OFFER_ROWS = 10;
+
+export function renderOffers(offers, limit = OFFER_ROWS) {
   const el = preview("collect");
   if (!offers.length) return replace(el, empty());
   const rows = offers.slice(0, limit).map((o) =>
@@ -37,14 +42,14 @@ export function renderOffers(offers, limit = 10) {
         h("thead", {}, h("tr", {}, ["table.title", "table.company", "table.location", "table.contract", "table.source"]
           .map((k) => h("th", { scope: "col" }, t(k))))),
         h("tbody", {}, rows))),
-    more(offers, limit, () => renderOffers(offers, offers.length)));
+    more(offers, limit, OFFER_ROWS, (n) => renderOffers(offers, n)));
 }
 
 // ---------------------------------------------------------------- 2. summaries
-export function renderSummaries(summaries, offersById) {
+export function renderSummaries(summaries, offersById, limit = PREVIEW_ROWS) {
   const el = preview("summarise");
   if (!summaries.length) return replace(el, empty());
-  const items = summaries.slice(0, PREVIEW_ROWS).map((s) => {
+  const items = summaries.slice(0, limit).map((s) => {
     const o = offersById.get(s.offer_id) || {};
     const how = Object.values(s.provenance || {}).includes("llm") ? "provenance.llm" : "provenance.extraction";
     return h("li", { class: "summary" },
@@ -61,7 +66,7 @@ export function renderSummaries(summaries, offersById) {
   });
   replace(el, h("p", { class: "count" }, t("count.summaries", { n: summaries.length })),
     h("ul", { class: "summary-list" }, items),
-    summaries.length > PREVIEW_ROWS ? h("p", { class: "muted" }, t("preview.more", { n: summaries.length - PREVIEW_ROWS })) : null);
+    more(summaries, limit, PREVIEW_ROWS, (n) => renderSummaries(summaries, offersById, n)));
 }
 
 // ---------------------------------------------------------------- 3. CV text
@@ -140,20 +145,26 @@ export function renderMatches(rows, threshold) {
 }
 
 // ---------------------------------------------------------------- loading
-export async function loadPreviews(state) {
-  const c = state.counts;
-  const [offers, summaries, cv, profile, results] = await Promise.all([
-    c.offers ? api.get("/api/offers") : [],
-    c.summaries ? api.get("/api/summaries") : [],
-    c.cv ? api.get("/api/cv") : null,
-    c.profile ? api.get("/api/cv/profile") : null,
-    c.matches ? api.get("/api/results") : { results: [], threshold: 50 },
-  ]);
-  const byId = new Map(offers.map((o) => [o.id, o]));
-  renderOffers(offers);
-  renderSummaries(summaries, byId);
-  renderCv(cv);
-  renderProfile(profile);
-  renderMatches(results.results, results.threshold);
-  return { offers, results };
+// Each card's preview reads its own endpoint, and only while the card is open: once a ranking
+// exists the cards are folded, so a reload asks for the results and nothing else.
+const LOADERS = {
+  collect: async (c) => renderOffers(c.offers ? await api.get("/api/offers") : []),
+  summarise: async (c) => {
+    const [summaries, offers] = await Promise.all([
+      c.summaries ? api.get("/api/summaries") : [], c.summaries ? api.get("/api/offers") : []]);
+    renderSummaries(summaries, new Map(offers.map((o) => [o.id, o])));
+  },
+  convert: async (c) => renderCv(c.cv ? await api.get("/api/cv") : null),
+  profile: async (c) => renderProfile(c.profile ? await api.get("/api/cv/profile") : null),
+  ranking: async (c) => {
+    const results = c.matches ? await api.get("/api/results") : { results: [], threshold: 50 };
+    renderMatches(results.results, results.threshold);
+  },
+};
+const loaderOf = (step) => (["match", "rerank", "explain"].includes(step) ? "ranking" : step);
+
+/** Draw the previews of `steps` from `state` (the three ranking cards share one drawing). */
+export async function loadPreviews(state, steps) {
+  const names = new Set(steps.map(loaderOf));
+  await Promise.all([...names].map((name) => LOADERS[name](state.counts)));
 }

@@ -78,7 +78,8 @@ function init() {
       if (details.open) loadAnonymised();
     }).observe(preview, { childList: true });
   }
-  loadKept();
+  // A folded card draws nothing: its preview (and so this line) is read when the card opens.
+  if (!preview || !preview.closest("[hidden]")) loadKept();
 }
 
 init();

@@ -112,10 +112,18 @@ function showPage(list, rows, threshold, shown) {
   button.onclick = () => showPage(list, rows, threshold, shown + PAGE);
 }
 
-export async function loadResults() {
+// The whole ranking, unfiltered: the charts draw what the filters keep against it. Read again
+// only when the data changed (`fresh`), not on every keystroke in a filter.
+let allRows = null;
+
+export async function loadResults({ fresh = false } = {}) {
   const list = document.getElementById("result-list");
   const count = document.getElementById("results-count");
-  const data = await api.get(`/api/results${query()}`);
+  const [data, all] = await Promise.all([
+    api.get(`/api/results${query()}`),
+    fresh || !allRows || !query() ? api.get("/api/results") : { results: allRows },
+  ]);
+  allRows = all.results;
   lastThreshold = data.threshold;
   document.getElementById("threshold-label").textContent = t("results.threshold", { t: Math.round(data.threshold) });
   const filtered = query() !== "";
@@ -127,7 +135,7 @@ export async function loadResults() {
     count.textContent = t("results.count", { n: data.results.length });
     showPage(list, data.results, data.threshold, PAGE);
   }
-  await drawResultCharts(data.results, data.threshold);
+  drawResultCharts(data.results, allRows, data.threshold, filtered);
 }
 
 export function initFilters(onError) {
