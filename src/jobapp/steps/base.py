@@ -9,7 +9,7 @@ sinks the others) and checks for cancellation between items. The queue's DB-back
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -38,6 +38,8 @@ class StepContext(Protocol):
     def is_done(self, step: str, item_key: str) -> bool: ...
 
     def mark_done(self, step: str, item_key: str) -> None: ...
+
+    def mark_all_done(self, step: str, item_keys: Iterable[str]) -> None: ...
 
     def mark_failed(self, step: str, item_key: str, error: str) -> None: ...
 
@@ -97,6 +99,10 @@ class MemoryContext:
     def mark_done(self, step: str, item_key: str) -> None:
         self.done.add((step, item_key))
         self.failed.pop((step, item_key), None)
+
+    def mark_all_done(self, step: str, item_keys: Iterable[str]) -> None:
+        for key in item_keys:
+            self.mark_done(step, key)
 
     def mark_failed(self, step: str, item_key: str, error: str) -> None:
         self.failed[(step, item_key)] = error

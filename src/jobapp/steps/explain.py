@@ -8,7 +8,7 @@ explanations shown before in place (:mod:`jobapp.llm.publication`).
 from __future__ import annotations
 
 from jobapp import config
-from jobapp.domain import Explanation, Match, OfferSummary, text_hash
+from jobapp.domain import Explanation, Match, Offer, OfferSummary, text_hash
 from jobapp.errors import MissingPrerequisite
 from jobapp.llm.parallel import in_order
 from jobapp.messages import error_message, msg
@@ -22,11 +22,8 @@ STEP = "explain"
 def explain_top(
     top: int | None = None, ctx: StepContext | None = None, no_llm: bool = False
 ) -> list[Explanation]:
-    from jobapp.extraction.seniority import detect_language
     from jobapp.llm.explain import ExplanationDraft, explain_match
-    from jobapp.llm.field_policy import policy_version
     from jobapp.llm.field_report import FieldTally, field_note
-    from jobapp.llm.prompts import PROMPT_VERSION
     from jobapp.llm.publication import Publication
     from jobapp.models.registry import get_llm
     from jobapp.scoring.calibration import DECISION_THRESHOLD
@@ -54,18 +51,11 @@ def explain_top(
     tally = FieldTally()
     out: list[Explanation] = []
     todo: list[tuple[int, Match, OfferSummary, str]] = []
+    jobs = _jobs(matches, offers, summaries, profile.input_hash)
+    with db.session() as s:  # one session for every lookup: a rerun is these and nothing else
+        stored = [repo.get_explanation(s, cv.id, m.offer_id, model, h) for _, m, _, h in jobs]
     try:
-        for i, m in enumerate(matches, 1):
-            offer = offers[m.offer_id]
-            summary = summaries.get(m.offer_id) or OfferSummary(
-                offer_id=m.offer_id, language=detect_language(offer.description)
-            )
-            h = text_hash(
-                f"explain|{PROMPT_VERSION}|{policy_version()}|{profile.input_hash}|{summary.input_hash}|"
-                f"{offer.full_text()}|{m.score:.2f}|{m.keywords.model_dump_json()}"
-            )
-            with db.session() as s:
-                known = repo.get_explanation(s, cv.id, m.offer_id, model, h)
+        for (i, m, summary, h), known in zip(jobs, stored, strict=True):
             if known is not None:
                 out.append(publication.publish(known, shown.get(m.offer_id), fresh=False))
             else:
@@ -110,6 +100,31 @@ def explain_top(
     elif ctx and (tally.kept or tally.replaced):
         ctx.log(STEP, tally.line())
     return out
+
+
+def _jobs(
+    matches: list[Match],
+    offers: dict[int | None, Offer],
+    summaries: dict[int, OfferSummary],
+    profile_hash: str,
+) -> list[tuple[int, Match, OfferSummary, str]]:
+    """(position, match, offer summary, input hash) of each match to explain."""
+    from jobapp.extraction.seniority import detect_language
+    from jobapp.llm.field_policy import policy_version
+    from jobapp.llm.prompts import PROMPT_VERSION
+
+    jobs = []
+    for i, m in enumerate(matches, 1):
+        offer = offers[m.offer_id]
+        summary = summaries.get(m.offer_id) or OfferSummary(
+            offer_id=m.offer_id, language=detect_language(offer.description)
+        )
+        h = text_hash(
+            f"explain|{PROMPT_VERSION}|{policy_version()}|{profile_hash}|{summary.input_hash}|"
+            f"{offer.full_text()}|{m.score:.2f}|{m.keywords.model_dump_json()}"
+        )
+        jobs.append((i, m, summary, h))
+    return jobs
 
 
 def run(ctx: StepContext) -> StepResult:

@@ -48,6 +48,17 @@ def effective_llm(
     return None
 
 
+def stored_summaries(offers: list[Offer], model: str) -> list[tuple[str, OfferSummary | None]]:
+    """Each offer's input hash and the summary stored for it under ``model``, if any: one session
+    for all (a rerun with nothing changed is these lookups and nothing else)."""
+    hashes = [summary_hash(offer) for offer in offers]
+    with db.session() as s:
+        return [
+            (h, repo.get_summary(s, o.id, model, h) if o.id is not None else None)
+            for o, h in zip(offers, hashes, strict=True)
+        ]
+
+
 def best_ranked_first(s: Session, offers: list[Offer]) -> list[Offer]:
     """The offers the current CV ranks best come first (the ones the user reads first are summarised
     first); offers not ranked yet keep their order after them."""
@@ -82,20 +93,21 @@ def run(ctx: StepContext) -> StepResult:
     tally = FieldTally()
     done = cached = failed = 0
     todo: list[tuple[Offer, str]] = []
+    stored = stored_summaries(offers, model)
     try:
-        for offer in offers:
+        unchanged = []
+        for offer, (h, known) in zip(offers, stored, strict=True):
             assert offer.id is not None
-            key, h = str(offer.id), summary_hash(offer)
-            with db.session() as s:
-                known = repo.get_summary(s, offer.id, model, h)
+            key = str(offer.id)
             if known is None and ctx.is_done(STEP, key):
                 cached += 1
             elif known is not None:
                 publication.publish(known, shown.get(offer.id), fresh=False, source=offer.full_text())
                 cached += 1
-                ctx.mark_done(STEP, key)
+                unchanged.append(key)
             else:
                 todo.append((offer, h))
+        ctx.mark_all_done(STEP, unchanged)
         llm = get_llm() if llm_spec is not None and todo else None  # loaded only for work to do
         workers = llm.parallel if llm is not None else 1
         results = in_order(todo, lambda job: summarise_offer(job[0], llm), workers, ctx.cancelled)

@@ -2,18 +2,21 @@
 
 SQLite (WAL, in the data dir) by default, PostgreSQL when ``JOBAPP_DATABASE_URL`` says so. The
 schema is owned by Alembic: :func:`engine` upgrades a database to the latest revision the first time a
-process opens it, so a user never runs a migration by hand.
+process opens it, so a user never runs a migration by hand (a database already there costs one query).
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from jobapp import config
@@ -50,6 +53,32 @@ def upgrade(url: str) -> None:
     command.upgrade(alembic_config(url), "head")
 
 
+_REVISION = re.compile(r'^revision = "(\w+)"', re.MULTILINE)
+_DOWN_REVISION = re.compile(r'^down_revision = "(\w+)"', re.MULTILINE)
+
+
+@cache
+def script_heads() -> frozenset[str]:
+    """The newest revisions of our migration scripts, read from their text: importing Alembic and
+    loading its script directory costs more than a whole CLI run with nothing to do."""
+    revisions, parents = set(), set()
+    for script in (_MIGRATIONS / "versions").glob("*.py"):
+        text = script.read_text("utf-8")
+        revisions.update(_REVISION.findall(text))
+        parents.update(_DOWN_REVISION.findall(text))
+    return frozenset(revisions - parents)
+
+
+def at_head(eng: Engine) -> bool:
+    """True when the database already carries the newest revision (no migration to run)."""
+    try:
+        with eng.connect() as conn:
+            stored = {row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))}
+    except DBAPIError:  # no version table yet: a new database
+        return False
+    return bool(stored) and stored == script_heads()
+
+
 def engine(url: str | None = None) -> Engine:
     """The process-wide engine for ``url`` (default: the configured database), migrated."""
     url = url or config.database_url()
@@ -77,7 +106,8 @@ def _make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         event.listen(eng, "connect", _sqlite_pragmas)
     try:
-        upgrade(url)
+        if not at_head(eng):
+            upgrade(url)
     except Exception as exc:
         raise JobAppError(
             f"Cannot prepare the database {url!r}: {exc}",
