@@ -32,6 +32,7 @@ from jobapp.llm import prompts
 from jobapp.llm.field_checks import NOT_IN_SOURCE, OTHER_SCORE, Check, FieldAudit, reasons_for
 from jobapp.llm.field_policy import fields_to_ask
 from jobapp.llm.structured import generate_fields
+from jobapp.messages import Message, catalogue, msg
 from jobapp.models.base import LLM
 
 EXPLAIN_MAX_TOKENS = 320
@@ -102,7 +103,7 @@ def explain_match(
             matched=strengths_allowed[:8],
             missing=gaps_allowed[:8],
             cv_level=_level_text(language, profile.level, profile.years_experience),
-            offer_level=summary.seniority,
+            offer_level=_level_text(language, summary.seniority, None),
         )
         cv_words = " ".join([profile.title, profile.summary, *profile.hard_skills, *profile.soft_skills])
         audit = FieldAudit(f"{facts}\n{cv_words}\n{offer.full_text()}", company=offer.company)
@@ -220,15 +221,6 @@ def quotes_other_score(text: str, score: float) -> bool:
 
 # --------------------------------------------------------------------------- fallback
 
-_VERDICT_TEXT = {
-    ("strong", "fr"): "Très bonne adéquation (score {score:.0f} %).",
-    ("partial", "fr"): "Adéquation partielle (score {score:.0f} %).",
-    ("none", "fr"): "Adéquation faible (score {score:.0f} %).",
-    ("strong", "en"): "Strong match (score {score:.0f}%).",
-    ("partial", "en"): "Partial match (score {score:.0f}%).",
-    ("none", "en"): "Weak match (score {score:.0f}%).",
-}
-
 
 def templated_explanation(
     language: str,
@@ -241,53 +233,53 @@ def templated_explanation(
     gaps: list[str],
 ) -> ExplanationDraft:
     """The explanation without a model: verdict, keyword coverage and seniority, in FR or EN."""
-    fr = language == "fr"
-    sentences = [_VERDICT_TEXT[(verdict, "fr" if fr else "en")].format(score=score)]
+    sentences = [msg(f"explanation.verdict_{verdict}", score=score)]
     total = len(coverage.matched) + len(coverage.missing)
     if total:
         listed = ", ".join(coverage.matched[:MAX_LISTED])
-        if fr:
-            sentences.append(
-                f"Le CV couvre {len(coverage.matched)} des {total} mots-clés de l'offre"
-                + (f" ({listed})." if listed else ".")
-            )
-        else:
-            sentences.append(
-                f"The CV covers {len(coverage.matched)} of the offer's {total} keywords"
-                + (f" ({listed})." if listed else ".")
-            )
+        covered = {"matched": len(coverage.matched), "total": total}
+        sentences.append(
+            msg("explanation.coverage_listed", listed=listed, **covered)
+            if listed
+            else msg("explanation.coverage", **covered)
+        )
     if gaps:
-        missing = ", ".join(gaps[:MAX_LISTED])
-        sentences.append(f"Il manque : {missing}." if fr else f"Missing: {missing}.")
-    seniority = seniority_sentence(language, profile.level, summary.seniority)
-    if seniority:
+        sentences.append(msg("explanation.missing", missing=", ".join(gaps[:MAX_LISTED])))
+    seniority = seniority_message(profile.level, summary.seniority)
+    if seniority is not None:
         sentences.append(seniority)
     return ExplanationDraft(
-        summary=" ".join(sentences)[:600],
+        summary=" ".join(s.render(language) for s in sentences)[:600],
         strengths=[s[:80] for s in strengths[:MAX_LISTED]],
         gaps=[g[:80] for g in gaps[:MAX_LISTED]],
     )
 
 
-def seniority_sentence(language: str, cv_level: str, offer_level: str) -> str:
-    """How the candidate's level compares with the offer's, or "" when either is unknown."""
+def level_word(level: str) -> Message | str:
+    """A seniority code ("mid") as the reader says it ("mid-level", "confirmé"); unknown codes as they are."""
+    return msg(f"level.{level}") if f"level.{level}" in catalogue("en") else level
+
+
+def seniority_message(cv_level: str, offer_level: str) -> Message | None:
+    """How the candidate's level compares with the offer's, or None when either is unknown."""
     if cv_level not in LEVEL_RANK or offer_level not in LEVEL_RANK:
-        return ""
+        return None
     gap = LEVEL_RANK[cv_level] - LEVEL_RANK[offer_level]
-    if language == "fr":
-        if gap == 0:
-            return f"Le niveau du candidat ({cv_level}) correspond au niveau demandé."
-        word = "inférieur" if gap < 0 else "supérieur"
-        return f"Le niveau du candidat ({cv_level}) est {word} au niveau demandé ({offer_level})."
     if gap == 0:
-        return f"The candidate's level ({cv_level}) matches the level sought."
-    word = "below" if gap < 0 else "above"
-    return f"The candidate's level ({cv_level}) is {word} the level sought ({offer_level})."
+        return msg("explanation.level_same", cv=level_word(cv_level))
+    key = "explanation.level_below" if gap < 0 else "explanation.level_above"
+    return msg(key, cv=level_word(cv_level), offer=level_word(offer_level))
+
+
+def seniority_sentence(language: str, cv_level: str, offer_level: str) -> str:
+    """:func:`seniority_message` in ``language``, or "" when either level is unknown."""
+    found = seniority_message(cv_level, offer_level)
+    return found.render(language) if found is not None else ""
 
 
 def _level_text(language: str, level: str, years: float | None) -> str:
-    """ "senior, 6 ans" / "senior, 6 years" (either part may be missing)."""
-    parts = [level] if level else []
+    """ "confirmé, 6 ans" / "mid-level, 6 years" (either part may be missing)."""
+    parts = [level_word(level)] if level else []
     if years:
-        parts.append(f"{years:g} ans" if language == "fr" else f"{years:g} years")
-    return ", ".join(parts)
+        parts.append(msg("explanation.years", years=f"{years:g}"))
+    return ", ".join(p.render(language) if isinstance(p, Message) else p for p in parts)
