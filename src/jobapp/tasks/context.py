@@ -20,9 +20,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from jobapp.errors import NotFound
-from jobapp.messages import Message
 from jobapp.store.db import session
 from jobapp.store.tables import RunEventRow, RunRow, StepItemRow, utcnow
+from jobapp.tasks.events import event_row
 from jobapp.tasks.leases import updated_rows
 
 log = logging.getLogger("jobapp.tasks")
@@ -132,16 +132,7 @@ class RunContext:
         """Write an event inside the caller's transaction; :meth:`emit_pending` after the commit
         passes it to ``on_event`` (so a rolled-back event is never shown). A :class:`Message` keeps
         its key and parameters beside its English text (the page renders it in its language)."""
-        data = message.to_data() if isinstance(message, Message) else None
-        row = RunEventRow(
-            run_id=self._id,
-            step=step,
-            message=message,
-            message_data=data,
-            level=level,
-            done=done,
-            total=total,
-        )
+        row = event_row(self._id, message, step=step, level=level, done=done, total=total)
         s.add(row)
         s.flush()
         self._pending.append(event_dict(row))

@@ -25,8 +25,10 @@ from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from jobapp import config
+from jobapp.messages import msg
 from jobapp.store.db import session
-from jobapp.store.tables import RunEventRow, RunRow, utcnow
+from jobapp.store.tables import RunRow, utcnow
+from jobapp.tasks.events import event_row, step_name
 
 log = logging.getLogger("jobapp.tasks")
 
@@ -171,15 +173,8 @@ def recover_stale_runs(lease_seconds: float, enqueue: Callable[[int, str], None]
                 {"status": "queued", "worker_id": "", "heartbeat_at": utcnow()},
             )
             if taken and status == "running":
-                s.add(
-                    RunEventRow(
-                        run_id=run_id,
-                        level="warning",
-                        step=step,
-                        message=f"Worker {owner} stopped responding; step {step!r} re-queued "
-                        "(finished items are kept).",
-                    )
-                )
+                lost = msg("run.worker_lost", worker=owner, step=step_name(step))
+                s.add(event_row(run_id, lost, step=step, level="warning"))
         if taken:
             log.warning("recovering run %s (step %s, was %s by %r)", run_id, step, status, owner)
             enqueue(run_id, step)
@@ -208,15 +203,8 @@ def interrupt_dead_runs(lease_seconds: float = DEFAULT_LEASE_SECONDS) -> list[in
             continue
         with session() as s:
             if _take_over(s, run_id, "running", owner, beat, {"status": "interrupted", "worker_id": ""}):
-                s.add(
-                    RunEventRow(
-                        run_id=run_id,
-                        level="warning",
-                        step=step,
-                        message=f"The process running step {step!r} stopped (killed or crashed). "
-                        f"`jobapp runs resume {run_id}` continues it; finished items are kept.",
-                    )
-                )
+                gone = msg("run.process_gone", step=step_name(step), run=run_id)
+                s.add(event_row(run_id, gone, step=step, level="warning"))
                 stopped.append(run_id)
     return stopped
 

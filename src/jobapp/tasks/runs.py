@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 
 from jobapp.errors import InvalidInput, JobAppError, NotFound
-from jobapp.messages import Message, catalogue, error_message, msg
+from jobapp.messages import Message, error_message, msg
 from jobapp.steps.base import StepResult
 from jobapp.steps.registry import get_step, parse_steps
 from jobapp.store.db import session
@@ -33,6 +33,7 @@ from jobapp.store.tables import RunEventRow, RunRow, StepItemRow, StepTimingRow,
 from jobapp.tasks import leases
 from jobapp.tasks.context import RunContext, event_dict
 from jobapp.tasks.errors import is_transient
+from jobapp.tasks.events import event_row, step_name
 from jobapp.tasks.leases import updated_rows
 
 log = logging.getLogger("jobapp.tasks")
@@ -84,7 +85,7 @@ def create_run(steps: str | list[str] | None, params: dict[str, Any] | None = No
         )
         s.add(run)
         s.flush()
-        s.add(RunEventRow(run_id=run.id, step="", message=f"Run created: {', '.join(names)}."))
+        s.add(event_row(run.id, msg("run.created", steps=[step_name(n) for n in names])))
         return run.id
 
 
@@ -164,12 +165,6 @@ def _finished(step: str, wall: float, result: StepResult, items: int) -> Message
             "run.step_finished_failed", step=step_name(step), wall=wall, summary=summary, failed=result.failed
         )
     return msg("run.step_finished", step=step_name(step), wall=wall, summary=summary)
-
-
-def step_name(step: str) -> Message | str:
-    """A step as the log names it: its catalogue word when it has one."""
-    key = f"step.{step}"
-    return msg(key) if key in catalogue("en") else step
 
 
 def execute_step(
@@ -357,7 +352,7 @@ def resume_run(run_id: int) -> None:
                 f"Run {run_id} is {run.status}, not interrupted.",
                 hint="Only a run whose process died can be resumed; start a new run otherwise.",
             )
-        s.add(RunEventRow(run_id=run_id, level="info", step=run.current_step, message="Run resumed."))
+        s.add(event_row(run_id, msg("run.resumed"), step=run.current_step))
 
 
 def cancel_run(run_id: int) -> str:
@@ -379,7 +374,7 @@ def cancel_run(run_id: int) -> str:
             .where(RunRow.id == run_id, RunRow.status.in_(("queued", "interrupted")))
             .values(status="cancelled", finished_at=utcnow()),
         ):
-            s.add(RunEventRow(run_id=run_id, level="warning", message="Run cancelled."))
+            s.add(event_row(run_id, msg("run.cancelled"), level="warning"))
     return _load(run_id).status
 
 
