@@ -171,3 +171,15 @@ def test_neighbouring_groups_across_the_hierarchy() -> None:
     assert isco_similarity("9313", "7112") == 0.45  # building labourer / bricklayer (prefix "71")
     assert isco_similarity("2221", "9313") == 0.0
     assert isco_similarity("2512", "2511") == 0.7  # the hierarchy itself still counts
+    # ISCO's professionals and associate professionals of one field: a developer and an IT technician
+    assert isco_similarity("2512", "3512") == 0.3
+    # an office supervisor and the clerks, receptionists and secretaries of major group 4
+    assert isco_similarity("3341", "4226") == isco_similarity("3341", "4120") == 0.45
+    # accountant, accounting associate, bookkeeping clerk: one ladder
+    assert isco_similarity("2411", "3313") == isco_similarity("3313", "4311") == 0.7
+
+
+def test_a_shared_major_group_alone_is_no_kinship() -> None:
+    # a nurse (2221) and a software developer (2512) are both "professionals": nothing in common
+    assert isco_similarity("2221", "2512") == 0.0
+    assert isco_similarity("2221", "2240") == 0.3  # same sub-major group (health professionals)

@@ -21,6 +21,9 @@ from jobapp.extraction.seniority import years_from_dates
         ("Notre entreprise existe depuis 20 ans.", None),
         ("Bac+5 exigé.", None),
         ("Créée il y a 30 ans, notre PME grandit.", None),
+        # the company's age, said with "more than": not a requirement
+        ("Depuis plus de 25 ans, Xefi affiche une croissance forte.", None),
+        ("Since over 40 years we build boats.", None),
     ],
 )
 def test_detect_years(text: str, years: float | None) -> None:
@@ -47,6 +50,22 @@ def test_detect_years(text: str, years: float | None) -> None:
         ("Apprentice Recruitment Administrator", "apprenticeship"),
         ("Développeur senior\nVous encadrerez nos stagiaires.", "senior"),
         ("Comptable\nNous recrutons.", ""),
+        # the manager the job reports to has the level, not the job
+        ("Développeur PHP (H/F)\nRattaché au lead développeur, vous codez.", ""),
+        ("Assistant RH\nRattaché(e) à la Directrice RH, vous gérez la paie.", ""),
+        ("Finance Officer\nReporting to the Head of Finance, you will reconcile accounts.", ""),
+        # "apprentissage" alone is learning; an apprenticeship is "en / contrat d'apprentissage"
+        (
+            "Professeur de mathématiques\nConcevoir des situations d'apprentissage. Favoriser l'apprentissage.",
+            "",
+        ),
+        (
+            "Assistant comptable\nPoste en apprentissage, rythme 2 jours / 3 jours. Formation par l'apprentissage.",
+            "apprenticeship",
+        ),
+        # in an offer's body, "expert" is what the job makes of you
+        ("Technicien de maintenance\nDevenez l'expert technique de nos machines.", ""),
+        ("Expert comptable", "senior"),
     ],
 )
 def test_detect_seniority_level(text: str, level: str) -> None:

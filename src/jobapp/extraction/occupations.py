@@ -197,7 +197,7 @@ def isco_similarity(a: str, b: str) -> float:
         if x != y:
             break
         shared += 1
-    value = (0.0, 0.2, 0.45, 0.7, 1.0)[shared]
+    value = (0.0, 0.0, 0.3, 0.7, 1.0)[shared]
     for first, second, near in _neighbours():
         if near > value and (
             (a.startswith(first) and b.startswith(second)) or (a.startswith(second) and b.startswith(first))

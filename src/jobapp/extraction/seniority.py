@@ -55,7 +55,8 @@ _LEVEL_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:\d|one|1 ?-)[- ]?year placement|placement year)\b"
     ),
     "apprenticeship": re.compile(
-        r"\b(?:alternance|alternant|alternante|apprenti|apprentie|apprentissage|apprenticeships?|apprentices?|"
+        r"\b(?:alternance|alternant|alternante|apprenti|apprentie|apprenticeships?|apprentices?|"
+        r"(?:en|contrat d'|par l'|par la voie de l')\s?apprentissage|"
         r"contrat de professionnalisation|contrat pro|work[- ]study)\b"
     ),
     "junior": re.compile(
@@ -72,6 +73,7 @@ _LEVEL_PATTERNS: dict[str, re.Pattern[str]] = {
         r"director|vp|cto|cdo|cio)\b"
     ),
 }
+_SENIOR_IN_BODY = re.compile(r"\b(?:senior|seniors|sr|highly experienced)\b")
 _CONTRACT_PATTERNS: dict[str, re.Pattern[str]] = {
     "alternance": _LEVEL_PATTERNS["apprenticeship"],
     "stage": _LEVEL_PATTERNS["internship"],
@@ -125,7 +127,11 @@ def _has_context(norm: str, start: int, end: int) -> bool:
     line_start = max(norm.rfind("\n", 0, start) + 1, start - 60)
     before = norm[line_start:start]
     after = norm[end : end + 60]
-    if re.search(r"(?:age|agee|aged|depuis|since|il y a|ago|plus de \d+ ans d'existence)\W*$", before):
+    if re.search(
+        r"(?:age|agee|aged|depuis|since|il y a|ago|plus de \d+ ans d'existence)"
+        r"(?:\s+(?:plus de|pres de|presque|more than|over|nearly|almost))?\W*$",
+        before,
+    ):
         return False
     return bool(_YEARS_CONTEXT_AFTER.search(after) or _YEARS_CONTEXT_BEFORE.search(before))
 
@@ -265,6 +271,17 @@ _OPEN_TO_BEGINNERS = re.compile(
 )
 
 
+# Who the job reports to: "Rattaché au lead développeur", "reporting to the Head of Finance" name
+# the manager's level, not the offer's.
+_SUPERIOR = re.compile(
+    r"\b(?:rattache\S*|sous la (?:responsabilite|direction|supervision|hierarchie)|"
+    r"sous l'autorite|en lien direct avec|aupres|reporting|reports?|reporting directly|accountable|"
+    r"under the (?:supervision|direction|leadership)|managed by|supervised by)"
+    r"\s+(?:directly\s+)?(?:(?:to|of|by|aux|au|a|des|du|de)\s+|d')?(?:la |le |l'|the |our |votre |notre )?"
+    r"(?:[\w'-]+[ ]){0,3}[\w'-]+"
+)
+
+
 def detect_seniority(text: str, cv: bool = False) -> Seniority:
     """Level and years of experience of an offer (or a CV): title cues first, then body cues, then years.
 
@@ -276,7 +293,7 @@ def detect_seniority(text: str, cv: bool = False) -> Seniority:
     if years is None and cv:
         years = years_from_dates(text)
     if not cv:
-        norm = _OPEN_TO_BEGINNERS.sub(" ", norm)
+        norm = _SUPERIOR.sub(" ", _OPEN_TO_BEGINNERS.sub(" ", norm))
     title = _first_line(norm)
     title_cues = [
         (level, _LEVEL_PATTERNS[level]) for level in ("internship", "apprenticeship", "lead", "senior")
@@ -288,6 +305,8 @@ def detect_seniority(text: str, cv: bool = False) -> Seniority:
         if len(title) <= 150 and pattern.search(title):
             return Seniority(level, years)
     counts = Counter({level: len(p.findall(norm)) for level, p in _LEVEL_PATTERNS.items()})
+    if not cv:  # "devenez l'expert technique": in an offer's body, "expert" is what the job makes you
+        counts["senior"] = len(_SENIOR_IN_BODY.findall(norm))
     # Internship/apprenticeship offers say so repeatedly; one mention ("encadrer des stagiaires") is noise.
     for level in ("internship", "apprenticeship"):
         if counts[level] >= 2 and counts[level] >= counts["senior"] + counts["lead"]:
