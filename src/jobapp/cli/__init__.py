@@ -29,6 +29,7 @@ COMMAND_MODULES = {
     "eval": "pipeline",
     "runs": "runs",
     "serve": "server",
+    "tailor": "tailor",
     "worker": "server",
 }
 
