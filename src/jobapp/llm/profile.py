@@ -21,6 +21,7 @@ from jobapp.llm import prompts
 from jobapp.llm.field_checks import EXPLICIT_IN_SOURCE, Check, FieldAudit, reasons_for
 from jobapp.llm.structured import generate_fields
 from jobapp.llm.summarise import SKILL_MAX_CHARS, SeniorityLevel, seniority_label, skills_by_group
+from jobapp.messages import catalogue
 from jobapp.models.base import LLM, Message
 
 Item = Annotated[str, StringConstraints(max_length=SKILL_MAX_CHARS)]
@@ -246,8 +247,8 @@ def templated_summary(language: str, title: str, level: str, years: float | None
     top = ", ".join(skills[:5])
     if language == "fr":
         parts = [title or "Profil"]
-        if level:
-            parts.append(f"niveau {level}")
+        if level:  # the French word of the level code ("mid" -> "confirmé")
+            parts.append(f"niveau {catalogue('fr').get(f'level.{level}', level)}")
         if years:
             parts.append(f"{years:g} ans d'expérience")
         sentence = ", ".join(parts) + "."
