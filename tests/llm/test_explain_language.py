@@ -63,3 +63,12 @@ def test_every_level_and_contract_code_has_its_words():
     assert (
         catalogue("fr")["level.mid"] == "confirmé" and catalogue("fr")["contract.alternance"] == "alternance"
     )
+
+
+def test_rules_profile_summary_names_the_level_in_french():
+    from jobapp.llm.profile import templated_summary
+
+    assert templated_summary("fr", "Data analyst", "mid", 3, ["SQL"]) == (
+        "Data analyst, niveau confirmé, 3 ans d'expérience. Compétences principales : SQL."
+    )
+    assert templated_summary("fr", "", "internship", None, []) == "Profil, niveau stage."
