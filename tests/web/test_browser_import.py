@@ -51,6 +51,8 @@ def test_a_large_import_is_followed_as_a_run(
             page.click("#form-offers-file button[type=submit]")
             expect(page.locator("#card-collect")).to_have_attribute("data-state", "done", timeout=60_000)
             expect(page.locator("#run-status")).to_have_attribute("data-status", "done")
+            # "Run #N started." was said when the upload started a run; it goes once the run is over.
+            expect(page.locator("#card-collect [data-role=message]")).to_be_empty()
             log = page.locator("#card-collect .log-line")
             expect(log.filter(has_text="10 / 12 offers stored")).to_have_count(1)
             expect(log.filter(has_text="12 new offers")).to_have_count(1)
