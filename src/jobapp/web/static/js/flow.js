@@ -152,7 +152,9 @@ const chosen = {};
 
 function isOpen(step, state) {
   if (step in chosen) return chosen[step];
-  return !ranked() || !["done", "waiting"].includes(state); // a running or failed step stays in view
+  // The step running (its progress and log) and a failed one (its error) are shown; queued ones wait
+  // folded, so that "Run everything" over a ranking does not unfold all seven cards at once.
+  return !ranked() || ["running", "error"].includes(state);
 }
 
 /** The short summary of a card's result, shown on its folded line. */
