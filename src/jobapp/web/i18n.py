@@ -26,7 +26,15 @@ def strings(lang: str) -> dict[str, str]:
         lang = DEFAULT_LANGUAGE
     raw = resources.files("jobapp.web").joinpath("translations", f"{lang}.json").read_text("utf-8")
     data: dict[str, str] = json.loads(raw)
-    return data
+    return {**_vocabulary(lang), **data}
+
+
+def _vocabulary(lang: str) -> dict[str, str]:
+    """Level, contract and source words of the server's message catalogue (``level.mid``,
+    ``contract.stage``, ``source.file``), so the page names stored codes in its language too."""
+    from jobapp.messages import catalogue
+
+    return {k: v for k, v in catalogue(lang).items() if k.split(".", 1)[0] in ("level", "contract", "source")}
 
 
 def translate(lang: str, key: str, **values: object) -> str:

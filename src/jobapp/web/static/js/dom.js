@@ -14,6 +14,11 @@ export function hasT(key) {
   return Object.prototype.hasOwnProperty.call(I18N, key);
 }
 
+/** A stored vocabulary code ("mid", "file", "stage") as the page's word, else the code itself. */
+export function word(group, code) {
+  return code && hasT(`${group}.${code}`) ? t(`${group}.${code}`) : code;
+}
+
 /**
  * Build an element: h("a", {class: "x", href: url}, "text", child...).
  * Children are nodes or strings (always inserted as text nodes, so data is never parsed as HTML).

@@ -1,6 +1,6 @@
 // The preview of each step's result, drawn inside its card (all data inserted as text).
 
-import { api, chips, h, hasT, offerLink, origin, pct, replace, scoreBar, t, verdictBadge } from "./dom.js";
+import { api, chips, h, hasT, offerLink, origin, pct, replace, scoreBar, t, verdictBadge, word } from "./dom.js";
 
 const PREVIEW_ROWS = 5;
 const preview = (step) => document.querySelector(`#card-${step} [data-role="preview"]`);
@@ -34,7 +34,7 @@ export function renderOffers(offers, limit = OFFER_ROWS) {
           h("p", { class: "desc", tabindex: 0 }, o.description || ""),
           offerLink(o.url, o.url ? t("offer.open") : "", "offer-link"))),
       h("td", {}, o.company), h("td", {}, o.location), h("td", {}, o.contract),
-      h("td", {}, h("span", { class: "tag" }, o.source))));
+      h("td", {}, h("span", { class: "tag" }, word("source", o.source)))));
   replace(el,
     h("p", { class: "count" }, t("count.offers", { n: offers.length })),
     h("div", { class: "table-wrap" },
@@ -103,7 +103,7 @@ export function renderProfile(p) {
     h("dl", { class: "profile" },
       field("profile.title", p.title, origin(p, "title")),
       field("profile.summary", p.summary, origin(p, "summary")),
-      field("profile.level", [p.level, p.years_experience != null ? t("profile.years", { n: p.years_experience }) : ""]
+      field("profile.level", [word("level", p.level), p.years_experience != null ? t("profile.years", { n: p.years_experience }) : ""]
         .filter(Boolean).join(" · "), origin(p, "level")),
       field("profile.hard", p.hard_skills, origin(p, "hard_skills")),
       field("profile.soft", p.soft_skills, origin(p, "soft_skills")),

@@ -1,7 +1,7 @@
 // The results view: filters and sort (server-side, /api/results), one card per ranked offer with its
 // score, keyword coverage, verdict and explanation, and the user's own feedback (/api/feedback).
 
-import { api, chips, debounce, h, offerLink, origin, replace, scoreBar, t, verdictBadge } from "./dom.js";
+import { api, chips, debounce, h, offerLink, origin, replace, scoreBar, t, verdictBadge, word } from "./dom.js";
 import { drawResultCharts } from "./charts.js";
 
 const STATUSES = ["", "to_apply", "applied", "interview", "rejected"];
@@ -79,7 +79,7 @@ function resultItem(row, threshold) {
       h("div", { class: "result-top" },
         h("h3", { class: "result-title" }, offerLink(o.url, o.title || "—")),
         verdictBadge(row.verdict || (exp && exp.verdict))),
-      h("p", { class: "meta" }, [o.company, o.location, o.contract, o.salary, o.source, (o.date_posted || "").slice(0, 10)]
+      h("p", { class: "meta" }, [o.company, o.location, o.contract, o.salary, word("source", o.source), (o.date_posted || "").slice(0, 10)]
         .filter(Boolean).join(" · ")),
       scoreBar(row.score, threshold),
       h("div", { class: "kw" },
