@@ -260,7 +260,7 @@ def cv_upload() -> tuple[Response, int]:
     data, name = upload()
     keep = request.form.get("keep", "").lower() in ("1", "true", "on", "yes") or None
     saved = add_cv_upload(data, name, keep=keep)
-    return jsonify(saved.model_dump()), 201
+    return jsonify(_cv_json(saved)), 201
 
 
 @bp.get("/cv")
@@ -268,7 +268,16 @@ def cv() -> Response:
     with db.session() as s:
         doc = repo.current_cv(s)
         assert doc is not None
-        return jsonify(doc.model_dump())
+        return jsonify(_cv_json(doc))
+
+
+def _cv_json(doc: Any) -> dict[str, Any]:
+    """A CV for the page: its reading warnings (stored in English) in the page's language."""
+    from jobapp.messages import localise_text
+    from jobapp.web.i18n import choose_language
+
+    lang = choose_language(request)
+    return {**doc.model_dump(), "warnings": [localise_text(w, lang) for w in doc.warnings]}
 
 
 @bp.get("/cv/profile")
