@@ -17,6 +17,9 @@ Provenance = Literal["llm", "extraction"]
 Verdict = Literal["strong", "partial", "none"]
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
+#: An application's stages, in the order they usually come (``jobapp applications``, the UI's tracker).
+APPLICATION_STATUSES = ("to_apply", "applied", "interview", "offer", "rejected", "withdrawn")
+
 
 def text_hash(text: str) -> str:
     """Stable hash of a text: the cache key of everything derived from it."""

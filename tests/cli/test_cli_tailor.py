@@ -38,7 +38,9 @@ def test_tailor_prints_advice_in_the_offers_language_and_json(tmp_path: Path) ->
     assert text.exit_code == 0, text.output
     assert "Assistant comptable" in text.output
     assert "« Rapprochements bancaires » (exigé) n'apparaît pas dans votre CV" in text.output
-    assert "Écrivez « déclarations de TVA » comme l'offre (exigé) : votre CV dit « VAT returns »" in text.output
+    assert (
+        "Écrivez « déclarations de TVA » comme l'offre (exigé) : votre CV dit « VAT returns »" in text.output
+    )
     assert "Compétences : Accounting, VAT returns, Excel" in text.output  # the CV line behind a point
 
     data = json.loads(invoke("tailor", "1", "--json").stdout)

@@ -149,6 +149,7 @@ def test_forget_all_leaves_no_trace_in_sqlite_files(sqlite_home: Path, tmp_path:
 
     assert deleted.cvs == 1 and deleted.profiles >= 1 and deleted.matches >= 2 and deleted.explanations >= 1
     assert deleted.embeddings >= 1 and deleted.feedback == 1 and deleted.runs >= 1 and deleted.files
+    assert deleted.applications == 1  # the "applied" step of the history
     db.reset_engines()  # closes pooled connections: nothing is held in memory either
     assert _hits_in_files(sqlite_home, who) == []
     assert _hits_in_database(None, who) == []

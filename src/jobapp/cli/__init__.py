@@ -16,6 +16,7 @@ from jobapp.errors import JobAppError
 #: (or when --help lists them all): `jobapp run` does not pay for the imports of the web server,
 #: the model downloads or the exports.
 COMMAND_MODULES = {
+    "applications": "applications",
     "cv": "cv",
     "export": "data",
     "settings": "data",

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from jobapp.store import db, repo
+from jobapp.store import applications, db, repo
 from jobapp.store.tables import CvProfileRow, CvRow, RunRow, StepTimingRow
 
 #: first characters that make Excel, LibreOffice or Google Sheets read a cell as a formula
@@ -103,6 +103,7 @@ def export_all(directory: str | Path) -> list[Path]:
                     "score": round(m.score, 2),
                     "offer_id": m.offer_id,
                     "title": titles[m.offer_id].title if m.offer_id in titles else "",
+                    "company": titles[m.offer_id].company if m.offer_id in titles else "",
                     "url": titles[m.offer_id].url if m.offer_id in titles else "",
                     "coverage": round(m.keywords.coverage, 3),
                     "matched": m.keywords.matched,
@@ -115,6 +116,19 @@ def export_all(directory: str | Path) -> list[Path]:
         )
         exps = repo.latest_explanations(s, cur.id).values() if cur and cur.id else []
         written += _write(out, "7_explanations", [e.model_dump() for e in exps])
+        tracked = applications.applications(s)
+        written += _write(
+            out,
+            "applications",
+            [
+                {
+                    k: getattr(a, k)
+                    for k in ("offer_id", "title", "company", "url", "status", "applied", "updated")
+                }
+                | {"history": [e.__dict__ for e in a.history]}
+                for a in tracked
+            ],
+        )
         runs = list(s.scalars(select(RunRow).order_by(RunRow.id)))
         written += _write(
             out,

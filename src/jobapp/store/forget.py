@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from jobapp.domain import CvProfile, text_hash
 from jobapp.errors import InvalidInput, JobAppError, NotFound
 from jobapp.store.tables import (
+    ApplicationEventRow,
     CvProfileRow,
     CvRow,
     EmbeddingRow,
@@ -50,6 +51,7 @@ TOUCHED_TABLES = (
     "explanations",
     "embeddings",
     "feedback",
+    "application_events",
     "runs",
     "run_events",
     "step_timings",
@@ -67,6 +69,7 @@ class Deleted:
     explanations: int = 0
     embeddings: int = 0
     feedback: int = 0
+    applications: int = 0
     runs: int = 0
     events: int = 0
     files: list[str] = field(default_factory=list)
@@ -79,6 +82,7 @@ class Deleted:
             "explanations",
             "embeddings",
             "feedback",
+            "applications",
             "runs",
             "events",
         ):
@@ -93,6 +97,7 @@ class Deleted:
             "explanations": self.explanations,
             "embeddings": self.embeddings,
             "feedback": self.feedback,
+            "applications": self.applications,
             "runs": self.runs,
             "events": self.events,
             "files": len(self.files),
@@ -197,6 +202,7 @@ def forget_all_records(s: Session) -> Deleted:
     for cv_id in list(s.scalars(select(CvRow.id))):
         out.add(delete_cv_records(s, cv_id))
     out.feedback = _count(s, delete(FeedbackRow))
+    out.applications = _count(s, delete(ApplicationEventRow))  # the user's own record too
     runs, events = _delete_runs(s, set(s.scalars(select(RunRow.id).where(RunRow.status.not_in(ACTIVE)))))
     out.runs += runs
     out.events += events

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
 from jobapp.domain import (
+    APPLICATION_STATUSES,
     CvDocument,
     CvProfile,
     Explanation,
@@ -438,7 +439,7 @@ def latest_explanations(s: Session, cv_id: int) -> dict[int, Explanation]:
 
 # ---------------------------------------------------------------- feedback
 
-FEEDBACK_STATUSES = ("", "to_apply", "applied", "interview", "rejected")
+FEEDBACK_STATUSES = ("", *APPLICATION_STATUSES)  # "" = no application
 
 
 def set_feedback(
@@ -448,10 +449,15 @@ def set_feedback(
     row = s.get(FeedbackRow, offer_id) or FeedbackRow(offer_id=offer_id, thumbs=0, status="")
     if thumbs is not None:
         row.thumbs = max(-1, min(1, int(thumbs)))
-    if status is not None:
-        row.status = status
     s.add(row)
     s.flush()
+    if status is not None and status != row.status:
+        from jobapp.store import applications  # it builds on this module
+
+        if status:
+            applications.add_event(s, offer_id, status)  # the history keeps the step; the row follows
+        else:
+            applications.clear(s, offer_id)
     return {"offer_id": offer_id, "thumbs": row.thumbs, "status": row.status}
 
 

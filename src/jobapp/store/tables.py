@@ -166,6 +166,20 @@ class FeedbackRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
 
+class ApplicationEventRow(Base):
+    """One step of an application (applied, interview, offer...): the history is every row of an
+    offer, its current status the latest one by date, then by entry."""
+
+    __tablename__ = "application_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offer_id: Mapped[int] = mapped_column(ForeignKey("offers.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    date: Mapped[datetime] = mapped_column(DateTime)  # when it happened (the user may back-date it)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class RunRow(Base):
     """A run groups the steps the user asked for (one step, a range, or all)."""
 
